@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+export const SCOPES = ['api', 'database', 'security', 'reliability', 'observability', 'architecture'] as const;
+export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export const SECTIONS = [
+  'Problem',
+  'When to use',
+  'When not to use',
+  'Solution',
+  'Example',
+  'Pitfalls',
+  'Checklist',
+  'Related',
+] as const;
+
+export const Scope = z.enum(SCOPES);
+export const Level = z.enum(LEVELS);
+export type Scope = z.infer<typeof Scope>;
+export type Level = z.infer<typeof Level>;
+export type SectionName = (typeof SECTIONS)[number];
+
+const PATTERN_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** YAML turns `2026-11-22` into a Date; accept both forms and keep the ISO day. */
+const IsoDay = z.union([z.date(), z.string()]).transform((v, ctx) => {
+  const day = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) {
+    ctx.addIssue({ code: 'custom', message: 'must be a date written YYYY-MM-DD' });
+  }
+  return day;
+});
+
+const Phrase = z.string().trim().min(1).max(200);
+
+/** The one definition of a pattern document's front matter. */
+export const PatternFrontMatter = z.strictObject({
+  id: z.string().regex(PATTERN_ID, 'must be kebab-case, e.g. api-error-model'),
+  title: z.string().trim().min(2).max(120),
+  scope: Scope,
+  level: Level,
+  summary: z.string().trim().min(10).max(240),
+  aliases: z.array(Phrase).min(1),
+  tags: z.array(Phrase).default([]),
+  related: z.array(z.string().regex(PATTERN_ID)).default([]),
+  sources: z.array(z.url({ protocol: /^https?$/ })).min(1),
+  updated: IsoDay,
+});
+export type PatternFrontMatter = z.infer<typeof PatternFrontMatter>;
+
+/** Front matter of a reference guide (references/<name>.md). */
+export const GuideFrontMatter = z.strictObject({
+  title: z.string().trim().min(2),
+  description: z.string().trim().min(10),
+  updated: IsoDay,
+});
+export type GuideFrontMatter = z.infer<typeof GuideFrontMatter>;
+
+/** Front matter of the skill (skill/SKILL.md). */
+export const SkillFrontMatter = z.object({
+  name: z.string().min(1),
+  description: z.string().min(10),
+});

@@ -1,0 +1,30 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { BekError } from '../errors.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** parseArgs with one clear error line for unknown flags and missing values. */
+export function parse<O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new BekError('bad_input', (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+}
+
+/** Validates one flag's value with a zod schema, naming the flag and the accepted values on failure. */
+export function flag<T extends z.ZodType>(name: string, schema: T, value: unknown): z.infer<T> | undefined {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const options = schema instanceof z.ZodEnum ? ` (one of: ${schema.options.join(', ')})` : '';
+  throw new BekError('bad_input', `--${name}: ${parsed.error.issues[0]?.message ?? 'invalid value'}${options}`);
+}
+
+/** Joins positionals into one text argument, or fails naming what is missing. */
+export function text(positionals: string[], what: string, usage: string): string {
+  const value = positionals.join(' ').trim();
+  if (!value) throw new BekError('bad_input', `missing ${what}. Usage: ${usage}`);
+  return value;
+}

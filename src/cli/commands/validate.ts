@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import type { Problem } from '../../catalogue/types.js';
+import { loadEngine } from '../../engine.js';
+import { PACKAGE_ROOT } from '../../paths.js';
+import { parse } from '../args.js';
+import { type Command, emit } from '../command.js';
+
+/** One line per problem: file, field, message. Shared by `bek validate` and the server's refusal to start. */
+export const formatProblems = (problems: Problem[]) => problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n');
+
+export const validate: Command = {
+  name: 'validate',
+  summary: 'Check a catalogue: front matter, sections, ids, links to related patterns',
+  help: `bek validate [DIR] [--json]
+
+Loads the catalogue under DIR (a folder holding skill/SKILL.md and references/;
+default: the built-in one) and prints every problem with its file and field.
+Exits 1 when there is any problem.`,
+  run(argv, ctx) {
+    const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
+    const root = positionals[0] ? resolve(positionals[0]) : PACKAGE_ROOT;
+    const { engine, problems } = loadEngine(root);
+    const summary = engine
+      ? { ok: true, root, patterns: engine.catalogue.patterns.length, guides: engine.catalogue.guides.length, version: engine.catalogue.version, problems }
+      : { ok: false, root, problems };
+    if (!engine && !values.json) {
+      ctx.io.err(`${formatProblems(problems)}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${root}`);
+      return 1;
+    }
+    emit(ctx, values.json, summary, () => `OK: ${summary.patterns} patterns and ${summary.guides ?? 0} guides in ${root} (version ${summary.version})`);
+    return engine ? 0 : 1;
+  },
+};

@@ -1,0 +1,79 @@
+import { loadEngine, type Engine } from '../engine.js';
+import { BekError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { VERSION } from '../version.js';
+import type { Command, Context } from './command.js';
+import { list } from './commands/list.js';
+import { search } from './commands/search.js';
+import { select } from './commands/select.js';
+import { serve } from './commands/serve.js';
+import { show } from './commands/show.js';
+import { formatProblems, validate } from './commands/validate.js';
+import type { Io } from './io.js';
+
+const COMMANDS: Command[] = [search, list, show, select, validate, serve];
+
+const HELP = `bek ${VERSION}: backend engineering patterns for people and agents
+
+Usage: bek <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Options:
+  --help, -h     help for bek or a command (bek <command> --help)
+  --version, -v  print the version
+
+Examples:
+  bek search "error model" --scope api
+  bek list --type pattern
+  bek show api-idempotency-keys --section Checklist
+  bek select "public API for payments with webhooks"
+  bek serve                       # MCP over stdio
+
+Exit codes: 0 success, 1 failure (unknown id, broken catalogue), 2 bad usage.`;
+
+/** Loads the built-in catalogue once; a broken catalogue stops the command with every problem listed. */
+function engineLoader(): () => Engine {
+  let engine: Engine | undefined;
+  return () => {
+    if (engine) return engine;
+    const loaded = loadEngine(PACKAGE_ROOT);
+    if (!loaded.engine) throw new BekError('broken_catalogue', `the catalogue has problems:\n${formatProblems(loaded.problems)}`);
+    return (engine = loaded.engine);
+  };
+}
+
+/** Runs `bek` with these arguments; returns the exit code. Never throws. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const command = COMMANDS.find((c) => c.name === rest[0]);
+    io.out(command ? command.help : HELP);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(VERSION);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`bek: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See bek --help.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  const ctx: Context = { io, engine: engineLoader() };
+  try {
+    return await command.run(rest, ctx);
+  } catch (error) {
+    if (error instanceof BekError) {
+      io.err(`bek ${name}: ${error.message}`);
+      return error.code === 'bad_input' || error.code === 'bad_config' ? 2 : 1;
+    }
+    io.err(`bek ${name}: internal error: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,40 @@
+import { loadCatalogue } from './catalogue/load.js';
+import type { Catalogue, Problem } from './catalogue/types.js';
+import { buildIndex, type SearchIndex } from './search/index.js';
+import { type SearchOptions, type SearchOutcome, searchIndex } from './search/search.js';
+import { checkSelectionData } from './selection/check.js';
+import { type ExplicitNeeds, type Selection, selectPatterns } from './selection/select.js';
+
+/** The core: an immutable catalogue with its search index, built once per process. */
+export interface Engine {
+  catalogue: Catalogue;
+  search(query: string, options?: SearchOptions): SearchOutcome;
+  select(requirements: string, needs?: ExplicitNeeds): Selection;
+}
+
+/** Builds the engine over a loaded catalogue. */
+export function createEngine(catalogue: Catalogue): Engine {
+  let index: SearchIndex | undefined;
+  const getIndex = () => (index ??= buildIndex(catalogue.patterns));
+  return {
+    catalogue,
+    search: (query, options) => searchIndex(getIndex(), query, options),
+    select(requirements, needs) {
+      const selection = selectPatterns(catalogue, requirements, needs);
+      if (selection.recommendations.length > 0 || selection.supporting.length > 0) return selection;
+      // No matrix row and no rule fired: fall back to the catalogue's best matches rather than an empty answer.
+      const hits = searchIndex(getIndex(), requirements, { limit: 3 }).hits;
+      const supporting = hits.map((h) => ({ id: h.id, title: h.title, why: `Closest catalogue match for the requirements (score ${h.score}).` }));
+      return { ...selection, supporting };
+    },
+  };
+}
+
+/** Loads and validates the content under `root` and the selection data; the engine only when nothing is wrong. */
+export function loadEngine(root: string): { engine?: Engine; problems: Problem[] } {
+  const { catalogue, problems } = loadCatalogue(root);
+  if (!catalogue) return { problems };
+  const selectionProblems = checkSelectionData(catalogue);
+  if (selectionProblems.length > 0) return { problems: selectionProblems };
+  return { engine: createEngine(catalogue), problems: [] };
+}

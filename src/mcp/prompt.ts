@@ -1,0 +1,51 @@
+import { completable, type McpServer } from '@modelcontextprotocol/server';
+import { z } from 'zod';
+import type { Engine } from '../engine.js';
+import { renderSelection } from '../render.js';
+
+/** The skill's mission, trigger, interaction schema, matrix and constraints, with the task at hand. */
+export function skillPromptText(engine: Engine, task?: string): string {
+  const s = engine.catalogue.skill;
+  const matrix = s.matrix.map((r) => `| ${r.requirement} | ${r.recommended} | ${r.when} |`).join('\n');
+  const parts = [
+    `You are applying the "${s.name}" skill: ${s.description}`,
+    `## Mission\n\nObjective: ${s.objective}\nSuccess criteria: ${s.successCriteria}`,
+    `## Trigger\n\n${s.trigger}`,
+    `## How to work\n\n${s.interaction}\n\nAnalyze the requirements, select patterns with the matrix (the select_pattern tool runs it), implement, then validate against each pattern's Checklist (get_pattern with sections ["Checklist"]).`,
+    `## Pattern selection matrix\n\n| Requirement | Recommended pattern | When to use |\n|---|---|---|\n${matrix}`,
+    `## Best practices\n\n${s.bestPractices.map((b) => `- ${b}`).join('\n')}`,
+    `## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`,
+  ];
+  if (task) {
+    parts.push(`## The task at hand\n\n${task}`);
+    parts.push(`## What the selection matrix suggests for it\n\n${renderSelection(engine.select(task))}`);
+  }
+  return parts.join('\n\n');
+}
+
+export function registerSkillPrompt(server: McpServer, engine: Engine) {
+  const examples = [
+    ...engine.catalogue.skill.matrix.map((r) => r.requirement),
+    'Public REST API for payments with webhooks',
+    'Real-time notifications for a web app',
+    'Service that calls a flaky third-party API',
+  ];
+  return server.registerPrompt(
+    'backend-patterns',
+    {
+      title: 'Backend patterns skill',
+      description:
+        'Apply backend patterns for server architecture, database interactions and API structure: the skill\'s mission, selection matrix and absolute constraints, applied to your task.',
+      argsSchema: z.object({
+        task: completable(
+          z.string().max(4000).optional().describe('The task or requirements at hand, e.g. "REST API for orders with payments"'),
+          (value) => examples.filter((e) => e.toLowerCase().includes((value ?? '').toLowerCase())),
+        ),
+      }),
+    },
+    ({ task }) => ({
+      description: 'Backend patterns skill',
+      messages: [{ role: 'user' as const, content: { type: 'text' as const, text: skillPromptText(engine, task?.trim() || undefined) } }],
+    }),
+  );
+}

@@ -1,0 +1,50 @@
+import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/server';
+import { guideUri, PATTERN_URI_TEMPLATE, patternUri, SKILL_URI } from '../catalogue/uri.js';
+import type { Engine } from '../engine.js';
+import { findPattern } from '../lookup.js';
+import { renderPattern } from '../render.js';
+import { patternResult } from '../results.js';
+
+const MARKDOWN = 'text/markdown';
+
+/** SKILL.md, each reference guide, and one template for every pattern by id. */
+export function registerResources(server: McpServer, engine: Engine): void {
+  const { catalogue } = engine;
+  server.registerResource(
+    'skill',
+    SKILL_URI,
+    { title: 'Backend Patterns skill (SKILL.md)', description: catalogue.skill.description, mimeType: MARKDOWN },
+    (uri) => ({ contents: [{ uri: uri.href, mimeType: MARKDOWN, text: catalogue.skill.text }] }),
+  );
+  for (const guide of catalogue.guides) {
+    server.registerResource(
+      guide.name,
+      guideUri(guide.name),
+      { title: guide.title, description: guide.description, mimeType: MARKDOWN },
+      (uri) => ({ contents: [{ uri: uri.href, mimeType: MARKDOWN, text: guide.body }] }),
+    );
+  }
+  const ids = catalogue.patterns.map((p) => p.id);
+  const template = new ResourceTemplate(PATTERN_URI_TEMPLATE, {
+    list: () => ({
+      resources: catalogue.patterns.map((p) => ({
+        uri: patternUri(p.id),
+        name: p.id,
+        title: p.title,
+        description: p.summary,
+        mimeType: MARKDOWN,
+      })),
+    }),
+    complete: { id: (value) => ids.filter((id) => id.startsWith(value.toLowerCase())) },
+  });
+  server.registerResource(
+    'pattern',
+    template,
+    { title: 'Backend pattern by id', description: 'One pattern document, e.g. bek://patterns/api-error-model', mimeType: MARKDOWN },
+    (uri, variables) => {
+      const id = String(variables.id ?? '');
+      const result = patternResult(catalogue, findPattern(engine, decodeURIComponent(id)));
+      return { contents: [{ uri: uri.href, mimeType: MARKDOWN, text: renderPattern(result, { sources: true }) }] };
+    },
+  );
+}

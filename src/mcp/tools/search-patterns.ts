@@ -1,0 +1,51 @@
+import type { McpServer } from '@modelcontextprotocol/server';
+import { z } from 'zod';
+import { Level, Scope } from '../../catalogue/schema.js';
+import type { Engine } from '../../engine.js';
+import { renderSearch, withinBudget } from '../../render.js';
+import { SearchResult, searchResult } from '../../results.js';
+import { guarded, toolResult } from '../result.js';
+
+export const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
+const Input = z.object({
+  query: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe('What you need, in plain words: a problem, symptom, requirement or pattern name, e.g. "client retries create duplicate orders" or "rate limiting"'),
+  scope: Scope.optional().describe('Only patterns of this scope'),
+  level: Level.optional().describe('Only patterns of this level'),
+  limit: z.number().int().min(1).max(50).default(5).describe('Most results to return (1-50, default 5)'),
+  max_tokens: z.number().int().min(50).max(20000).optional().describe('Budget for the text rendering, at about 4 characters a token'),
+});
+
+export const registerSearchPatternsTool = (server: McpServer, engine: Engine) =>
+  server.registerTool(
+    'search_patterns',
+    {
+      title: 'Search backend patterns',
+      description:
+        'Find backend engineering patterns (API design, database, security, reliability, observability, architecture) that address a problem. ' +
+        'Use it when a user describes a need or symptom ("charged twice when the client retries", "N+1 queries", "rate limit a public API") ' +
+        'and you want the vetted pattern for it. Returns ranked ids with one-line summaries; fetch a full document with get_pattern. ' +
+        'When nothing matches well, the result says so and names the closest patterns and scopes to try.',
+      inputSchema: Input,
+      outputSchema: SearchResult,
+      annotations: READ_ONLY,
+    },
+    ({ query, scope, level, limit, max_tokens }) =>
+      guarded(() => {
+        const result = searchResult(engine, query, { scope, level, limit });
+        const links = result.results.map((h) => ({
+          type: 'resource_link' as const,
+          uri: h.uri,
+          name: h.id,
+          title: h.title,
+          description: h.summary,
+          mimeType: 'text/markdown',
+        }));
+        return toolResult(result, withinBudget(renderSearch(result), max_tokens), links);
+      }),
+  );

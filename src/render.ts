@@ -1,0 +1,61 @@
+import type { ListResult, PatternResult, SearchResult, SelectionResult } from './results.js';
+
+// One renderer for both shells: the CLI prints these and the MCP tools return them as text content.
+
+const CHARS_PER_TOKEN = 4;
+
+/** Cuts text to a token budget (4 characters a token), saying what was left out. */
+export function withinBudget(text: string, maxTokens?: number): string {
+  if (!maxTokens || text.length <= maxTokens * CHARS_PER_TOKEN) return text;
+  const keep = text.slice(0, maxTokens * CHARS_PER_TOKEN);
+  const cut = keep.slice(0, Math.max(keep.lastIndexOf('\n'), keep.length / 2));
+  const omitted = Math.ceil((text.length - cut.length) / CHARS_PER_TOKEN);
+  return `${cut}\n\n[… about ${omitted} more tokens omitted; ask for fewer sections or a larger max_tokens]`;
+}
+
+export function renderSearch(r: SearchResult): string {
+  if (r.results.length === 0) {
+    const s = r.suggestions;
+    const closest = s?.closest.map((c) => `- ${c.title} (\`${c.id}\`, ${c.scope})`).join('\n') ?? '';
+    return [s?.message ?? `No pattern matches "${r.query}".`, closest && `Closest:\n${closest}`, s && `Scopes to try: ${s.scopes.join(', ')}`]
+      .filter(Boolean)
+      .join('\n\n');
+  }
+  const lines = r.results.map(
+    (h, i) => `${i + 1}. **${h.title}** \`${h.id}\` (${h.scope}, ${h.level}, score ${h.score.toFixed(2)})\n   ${h.summary}`,
+  );
+  const more = r.total > r.results.length ? `, showing ${r.results.length}` : '';
+  return `${lines.join('\n')}\n\n${r.total} match${r.total === 1 ? '' : 'es'}${more}.`;
+}
+
+export function renderList(r: ListResult): string {
+  const width = Math.max(0, ...r.patterns.map((p) => p.id.length));
+  const rows = r.patterns.map((p) => `${p.id.padEnd(width)}  ${p.title} (${p.scope}, ${p.level})`);
+  return `${rows.join('\n')}\n\n${r.total} pattern${r.total === 1 ? '' : 's'}`;
+}
+
+export function renderPattern(p: PatternResult, options: { sources?: boolean } = {}): string {
+  const head = `# ${p.title}\n\n\`${p.id}\` · ${p.scope} · ${p.level} · updated ${p.updated}\n\n${p.summary}`;
+  const body = p.sections.map((s) => `## ${s.name}\n\n${s.text}`).join('\n\n');
+  const sources = options.sources ? `\n\n## Sources\n\n${p.sources.map((u) => `- ${u}`).join('\n')}` : '';
+  return `${head}\n\n${body}${sources}`.trim();
+}
+
+export function renderSelection(s: SelectionResult): string {
+  const parts: string[] = [];
+  parts.push(
+    s.recommendations.length > 0
+      ? `## Recommended\n\n${s.recommendations
+          .map((r) => `- **${r.title}** \`${r.id}\` (matrix: ${r.requirement}): ${r.why}${r.caveats.map((c) => `\n  - Caveat: ${c}`).join('')}`)
+          .join('\n')}`
+      : '## Recommended\n\nNo row of the selection matrix applies; start with the simplest design that meets the requirements.',
+  );
+  if (s.rejected.length > 0) {
+    parts.push(`## Not recommended\n\n${s.rejected.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why} Instead: ${r.instead.join(', ')}.`).join('\n')}`);
+  }
+  if (s.supporting.length > 0) {
+    parts.push(`## Supporting patterns\n\n${s.supporting.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why}`).join('\n')}`);
+  }
+  parts.push(`## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`);
+  return parts.join('\n\n');
+}

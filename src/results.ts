@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { patternUri } from './catalogue/uri.js';
+import { Level, SCOPES, SECTIONS, Scope } from './catalogue/schema.js';
+import type { Catalogue, Pattern } from './catalogue/types.js';
+import type { Engine } from './engine.js';
+import type { SearchOptions } from './search/search.js';
+import { NEED_KEYS } from './selection/needs.js';
+
+// One definition of each result: the MCP tools declare these as outputSchema and the CLI prints them with --json.
+
+const Hit = z.object({
+  id: z.string(),
+  title: z.string(),
+  scope: Scope,
+  level: Level,
+  summary: z.string(),
+  score: z.number().describe('0..1, comparable across queries; 0.3 and above is a real match'),
+  uri: z.string().describe('Read the whole document with resources/read or get_pattern'),
+});
+
+export const SearchResult = z.object({
+  query: z.string(),
+  total: z.number().int().describe('Good matches in all; results holds the first `limit` of them'),
+  results: z.array(Hit),
+  suggestions: z
+    .object({
+      message: z.string(),
+      closest: z.array(z.object({ id: z.string(), title: z.string(), scope: Scope })),
+      scopes: z.array(Scope),
+    })
+    .optional()
+    .describe('Present when nothing matched well: the closest titles and the scopes worth trying'),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const ListResult = z.object({
+  total: z.number().int(),
+  patterns: z.array(Hit.omit({ score: true, uri: true })),
+});
+export type ListResult = z.infer<typeof ListResult>;
+
+export const PatternResult = z.object({
+  id: z.string(),
+  title: z.string(),
+  scope: Scope,
+  level: Level,
+  summary: z.string(),
+  aliases: z.array(z.string()),
+  tags: z.array(z.string()),
+  related: z.array(z.object({ id: z.string(), title: z.string() })),
+  sources: z.array(z.string()),
+  updated: z.string(),
+  uri: z.string(),
+  sections: z.array(z.object({ name: z.string(), text: z.string() })),
+});
+export type PatternResult = z.infer<typeof PatternResult>;
+
+export const SelectionResult = z.object({
+  requirements: z.string(),
+  needs: z.array(z.object({ need: z.enum(NEED_KEYS as [string, ...string[]]), because: z.string() })),
+  recommendations: z.array(
+    z.object({ id: z.string(), title: z.string(), requirement: z.string(), why: z.string(), caveats: z.array(z.string()) }),
+  ),
+  supporting: z.array(z.object({ id: z.string(), title: z.string(), why: z.string() })),
+  rejected: z.array(
+    z.object({ id: z.string(), title: z.string(), requirement: z.string(), why: z.string(), instead: z.array(z.string()) }),
+  ),
+  constraints: z.array(z.string()),
+  principle: z.string(),
+});
+export type SelectionResult = z.infer<typeof SelectionResult>;
+
+export type SectionFilter = readonly (typeof SECTIONS)[number][];
+
+/** search_patterns / `bek search`. */
+export function searchResult(engine: Engine, query: string, options: SearchOptions = {}): SearchResult {
+  const outcome = engine.search(query, options);
+  const results = outcome.hits.map((h) => ({ ...h, uri: patternUri(h.id) }));
+  return { query, total: outcome.total, results, ...(outcome.suggestions && { suggestions: outcome.suggestions }) };
+}
+
+/** `bek list`. */
+export function listResult(catalogue: Catalogue, filter: { scope?: Scope | undefined; level?: Level | undefined } = {}): ListResult {
+  const order = (p: Pattern) => SCOPES.indexOf(p.scope);
+  const patterns = catalogue.patterns
+    .filter((p) => (!filter.scope || p.scope === filter.scope) && (!filter.level || p.level === filter.level))
+    .slice()
+    .sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id))
+    .map(({ id, title, scope, level, summary }) => ({ id, title, scope, level, summary }));
+  return { total: patterns.length, patterns };
+}
+
+/** get_pattern / `bek show`: the document, optionally only some sections. */
+export function patternResult(catalogue: Catalogue, pattern: Pattern, sections?: SectionFilter): PatternResult {
+  const wanted = sections && sections.length > 0 ? new Set<string>(sections) : undefined;
+  return {
+    id: pattern.id,
+    title: pattern.title,
+    scope: pattern.scope,
+    level: pattern.level,
+    summary: pattern.summary,
+    aliases: [...pattern.aliases],
+    tags: [...pattern.tags],
+    related: pattern.related.map((id) => ({ id, title: catalogue.byId.get(id)?.title ?? id })),
+    sources: [...pattern.sources],
+    updated: pattern.updated,
+    uri: patternUri(pattern.id),
+    sections: pattern.sections.filter((s) => !wanted || wanted.has(s.name)).map((s) => ({ ...s })),
+  };
+}

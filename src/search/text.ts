@@ -1,0 +1,91 @@
+import { stemmer } from 'stemmer';
+
+// Words that carry no meaning for matching a pattern. "pattern" itself is here
+// because half the titles end with it ("Outbox Pattern"), so it ranks nothing.
+const STOP_WORDS = new Set(
+  `a about above after again against all am an and any are as at be because been before being below between both but by
+  can cannot could did do does doing down during each few for from further had has have having he her here hers him his
+  how i if in into is it its itself just me more most my no nor not of off on once only or other our ours out over own
+  same she should so some such than that the their theirs them then there these they this those through to too under
+  until up very was we were what when where which while who whom why will with would you your yours
+  pattern patterns use using used want need needs way ways best practice practices good proper properly should
+  implement implementing implementation handle handling make making get getting something thing things keep keeps
+  e g eg etc vs via`.split(/\s+/),
+);
+
+// Abbreviations and spellings people type, mapped to the words the documents use.
+const ABBREVIATIONS: Record<string, string> = {
+  db: 'database',
+  dbs: 'database',
+  authn: 'authentication',
+  authz: 'authorization',
+  auth: 'authentication',
+  msg: 'message',
+  msgs: 'message',
+  req: 'request',
+  reqs: 'request',
+  resp: 'response',
+  ws: 'websocket',
+  websockets: 'websocket',
+  realtime: 'real time',
+  rpc: 'rpc',
+  grpc: 'grpc',
+  dlq: 'dead letter queue',
+  dlqs: 'dead letter queue',
+  cb: 'circuit breaker',
+  ddd: 'domain driven design',
+  cqrs: 'cqrs',
+  uow: 'unit of work',
+  orm: 'orm',
+  pwd: 'password',
+  pw: 'password',
+  passwd: 'password',
+  creds: 'credentials',
+  env: 'environment',
+  config: 'configuration',
+  perf: 'performance',
+  idempotent: 'idempotency',
+  hmac: 'hmac',
+  ratelimit: 'rate limit',
+  ratelimiting: 'rate limiting',
+  microservice: 'microservices',
+  pagination: 'pagination',
+  paging: 'pagination',
+  paginate: 'pagination',
+  paginated: 'pagination',
+};
+
+/** Lower-cases, strips accents and splits text into word tokens. */
+export function words(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const stemCache = new Map<string, string>();
+/** Porter stem of one lower-case word, memoised (the vocabulary is small and repeats). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stemCache.size < 100_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Index-side terms: every word stemmed, stop words dropped. */
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(stem);
+}
+
+/** Query-side terms: abbreviations expanded, stop words dropped (kept if nothing else is left), stemmed, unique. */
+export function queryTerms(query: string): string[] {
+  const expanded = words(query).flatMap((w) => (ABBREVIATIONS[w] ?? w).split(' '));
+  const meaningful = expanded.filter((w) => !STOP_WORDS.has(w));
+  return [...new Set((meaningful.length > 0 ? meaningful : expanded).map(stem))];
+}

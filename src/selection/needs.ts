@@ -1,0 +1,121 @@
+/**
+ * What a set of requirements can call for, and the phrases that reveal each need in free text.
+ * Phrases are matched on stemmed words, in order, and ignored when negated ("no real-time").
+ */
+export const NEEDS = {
+  crud: {
+    description: 'Mostly create/read/update/delete over records, forms or admin screens',
+    signals: ['crud', 'create read update delete', 'simple api', 'simple web app', 'admin panel', 'admin dashboard', 'back office', 'todo app', 'blog', 'internal tool', 'manage records', 'forms', 'basic rest api', 'standard web application', 'catalog of products', 'inventory list'],
+  },
+  complex_domain: {
+    description: 'Complex business rules or workflows that must be isolated from I/O',
+    signals: ['complex business logic', 'complex business rules', 'business rules', 'domain logic', 'complex domain', 'domain complexity', 'workflow', 'workflows', 'pricing rules', 'approval', 'state machine', 'invariants', 'underwriting', 'insurance', 'claims processing', 'tax calculation', 'order fulfilment', 'order fulfillment', 'domain driven'],
+  },
+  data_access: {
+    description: 'Reads and writes a database; data access should be testable',
+    signals: ['database', 'postgres', 'postgresql', 'mysql', 'sql', 'sqlite', 'mongodb', 'orm', 'persist', 'persistence', 'store data', 'data access', 'data layer', 'queries', 'repository', 'tables', 'records', 'crud', 'testable data access', 'mock the database', 'unit test without database', 'swap database'],
+  },
+  realtime: {
+    description: 'Live updates pushed to clients: notifications, chat, dashboards, presence',
+    signals: ['real time', 'realtime', 'live updates', 'live update', 'push notifications', 'notifications', 'notify users', 'chat', 'websocket', 'websockets', 'server sent events', 'sse', 'live dashboard', 'presence', 'collaborative editing', 'instant updates', 'streaming updates', 'multiplayer', 'live feed', 'ticker'],
+  },
+  scale: {
+    description: 'High load or growth is expected',
+    signals: ['scale', 'scalability', 'scalable', 'high traffic', 'millions of users', 'million users', 'high load', 'heavy load', 'large scale', 'handle growth', 'requests per second', 'rps', 'throughput', 'web scale', 'horizontal scaling', 'spikes in traffic'],
+  },
+  team_boundaries: {
+    description: 'Several teams own separate parts of the system (clear team boundaries)',
+    signals: ['team boundaries', 'multiple teams', 'several teams', 'many teams', 'separate teams', 'different teams', 'teams own', 'team owns', 'each team', 'team per', 'teams per', 'autonomous teams', 'independent teams', 'org structure', 'conway', 'engineers across', 'owned by separate teams'],
+  },
+  independent_deployment: {
+    description: 'Parts of the system must be deployed, released or scaled independently',
+    signals: ['independent deployment', 'independently deploy', 'deploy independently', 'deployed independently', 'independent release', 'release independently', 'independent deploys', 'deploy separately', 'separate deployment', 'own release cycle', 'release cadence', 'scale independently', 'independently scalable', 'deploy on their own schedule'],
+  },
+  public_api: {
+    description: 'An API exposed to third parties, partners, mobile apps or the internet',
+    signals: ['public api', 'public apis', 'third party', 'third parties', 'partners', 'partner api', 'external developers', 'developer platform', 'open api', 'exposed to the internet', 'internet facing', 'mobile app', 'mobile clients', 'customers integrate', 'api keys', 'saas api', 'public endpoint', 'public facing'],
+  },
+  payments: {
+    description: 'Money moves: payments, refunds, orders, transfers, billing',
+    signals: ['payment', 'payments', 'pay', 'charge', 'charges', 'refund', 'refunds', 'billing', 'invoice', 'invoices', 'checkout', 'money', 'transfer', 'transfers', 'wallet', 'ledger', 'subscription billing', 'stripe', 'place order', 'orders', 'purchase', 'double charge', 'charged twice'],
+  },
+  webhooks: {
+    description: 'Webhooks are sent to or received from other systems',
+    signals: ['webhook', 'webhooks', 'callback url', 'callbacks', 'event notifications to customers', 'notify external systems', 'receive events from', 'http callbacks'],
+  },
+  unreliable_dependency: {
+    description: 'Calls to a slow, flaky or rate-limited dependency (third-party API, another service)',
+    signals: ['flaky', 'unreliable', 'third party api', 'external api', 'external service', 'downstream', 'dependency', 'dependencies', 'slow service', 'times out', 'timeouts', 'timeout', 'goes down', 'outage', 'outages', 'intermittent', 'transient errors', 'legacy system', 'payment provider', 'payment gateway', 'calls another service', 'remote service', 'partner api', 'cascading failure', 'sometimes fails', 'unstable'],
+  },
+  events_after_write: {
+    description: 'An event or message must be published when data changes, without losing or inventing it',
+    signals: ['publish event', 'publish events', 'publish an event', 'emit event', 'emit events', 'send event', 'domain events', 'event after', 'events after', 'notify other services', 'message broker', 'kafka', 'rabbitmq', 'sqs', 'event driven', 'dual write', 'after saving', 'after commit', 'on order placed', 'integration events', 'send email after'],
+  },
+  async_messaging: {
+    description: 'Background jobs or queue consumers process messages',
+    signals: ['queue', 'queues', 'consumer', 'consumers', 'background job', 'background jobs', 'worker', 'workers', 'message broker', 'kafka', 'rabbitmq', 'sqs', 'pub sub', 'pubsub', 'poison message', 'messages fail', 'async processing', 'asynchronous processing', 'job queue'],
+  },
+  user_accounts: {
+    description: 'Users sign up and log in with passwords',
+    signals: ['login', 'log in', 'sign up', 'signup', 'user accounts', 'passwords', 'password', 'registration', 'authentication', 'authenticate', 'credentials', 'sign in'],
+  },
+  authorization: {
+    description: 'Different users may see or do different things (roles, tenants, ownership)',
+    signals: ['authorization', 'permissions', 'roles', 'rbac', 'abac', 'access control', 'multi tenant', 'multitenant', 'tenants', 'tenant', 'admin users', 'only their own', 'ownership', 'private data', 'acl'],
+  },
+  secrets: {
+    description: 'Credentials, API keys or tokens must be configured',
+    signals: ['secret', 'secrets', 'api key', 'api keys', 'credentials', 'tokens', 'connection string', 'environment variables', 'env vars', 'configuration', 'vault', 'private key'],
+  },
+  list_endpoints: {
+    description: 'Endpoints return long lists that need paging, filtering or sorting',
+    signals: ['list endpoint', 'list endpoints', 'pagination', 'paginate', 'paging', 'large lists', 'infinite scroll', 'filtering', 'sorting', 'search results', 'browse', 'thousands of records', 'millions of rows', 'feed'],
+  },
+  query_performance: {
+    description: 'Slow queries, too many queries, or large tables',
+    signals: ['slow queries', 'slow query', 'query performance', 'too many queries', 'n 1', '1 n', 'n plus one', 'lazy loading', 'full table scan', 'seq scan', 'large tables', 'slow page', 'slow endpoint', 'index', 'indexes', 'millions of rows'],
+  },
+  audit: {
+    description: 'History, audit trail, compliance or restore of deleted data',
+    signals: ['audit', 'audit trail', 'audit log', 'history of changes', 'compliance', 'regulated', 'gdpr', 'soft delete', 'undo delete', 'restore deleted', 'who changed', 'sox', 'hipaa', 'pci', 'ledger'],
+  },
+  schema_changes: {
+    description: 'The database schema evolves while the service stays up',
+    signals: ['migration', 'migrations', 'schema change', 'schema changes', 'zero downtime', 'without downtime', 'rename column', 'add column', 'backfill', 'evolve the schema'],
+  },
+  api_evolution: {
+    description: 'The API changes over time while old clients keep working',
+    signals: ['versioning', 'version the api', 'api versions', 'breaking changes', 'backward compatible', 'backwards compatible', 'deprecate', 'deprecation', 'old clients', 'mobile app versions', 'long lived clients'],
+  },
+  flexible_queries: {
+    description: 'Clients need flexible, nested data shapes from one endpoint',
+    signals: ['graphql', 'flexible queries', 'over fetching', 'overfetching', 'under fetching', 'many client types', 'nested data', 'client chooses fields', 'aggregate many sources', 'backend for frontend', 'bff'],
+  },
+  internal_rpc: {
+    description: 'Low-latency calls between internal services with typed contracts',
+    signals: ['grpc', 'rpc', 'service to service', 'internal services', 'internal api', 'protobuf', 'protocol buffers', 'low latency internal', 'streaming between services', 'json rpc'],
+  },
+  ports_adapters: {
+    description: 'Core logic must outlive or swap its frameworks, databases or vendors',
+    signals: ['hexagonal', 'ports and adapters', 'clean architecture', 'swap vendors', 'swap providers', 'framework independent', 'replace the database', 'multiple adapters', 'test business logic in isolation', 'vendor lock in', 'onion architecture'],
+  },
+  distributed_tracing: {
+    description: 'Requests cross several services or queues and must be traced end to end',
+    signals: ['trace requests', 'tracing', 'distributed tracing', 'correlation id', 'correlation ids', 'request id', 'across services', 'debug across services', 'follow a request', 'microservices logs'],
+  },
+  production_monitoring: {
+    description: 'The service runs in production and needs logs, metrics and alerts',
+    signals: ['production', 'monitoring', 'observability', 'metrics', 'alerts', 'alerting', 'slo', 'slos', 'sla', 'dashboards', 'on call', 'logging', 'logs', 'debugging production', 'incident'],
+  },
+  security_review: {
+    description: 'A security review, threat model or hardening pass',
+    signals: ['security review', 'threat model', 'threat modelling', 'threat modeling', 'owasp', 'pentest', 'penetration test', 'hardening', 'secure the api', 'security audit', 'attack surface', 'vulnerabilities'],
+  },
+  input_handling: {
+    description: 'Accepts user input, uploads or untrusted payloads',
+    signals: ['user input', 'form input', 'untrusted input', 'validate input', 'validation', 'uploads', 'file upload', 'json body', 'request body', 'user generated content', 'comments', 'sanitize', 'xss', 'injection'],
+  },
+} as const satisfies Record<string, { description: string; signals: readonly string[] }>;
+
+export type Need = keyof typeof NEEDS;
+export const NEED_KEYS = Object.keys(NEEDS) as Need[];

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../src/catalogue/load.js';
+import { splitSections } from '../src/catalogue/markdown.js';
+
+const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+
+describe('loadCatalogue', () => {
+  it('loads a valid catalogue into an immutable, indexed catalogue', () => {
+    const { catalogue, problems } = loadCatalogue(fixture('valid'));
+    expect(problems).toEqual([]);
+    expect(catalogue?.patterns.map((p) => p.id)).toEqual(['fix-alpha', 'fix-beta']);
+    expect(catalogue?.byId.get('fix-beta')?.title).toBe('Beta Breaker');
+    expect(catalogue?.guides.map((g) => g.name)).toEqual(['fixture-guide']);
+    expect(catalogue?.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(Object.isFrozen(catalogue?.patterns[0])).toBe(true);
+  });
+
+  it('turns the YAML date into an ISO day and splits the sections in order', () => {
+    const p = loadCatalogue(fixture('valid')).catalogue?.byId.get('fix-alpha');
+    expect(p?.updated).toBe('2026-11-22');
+    expect(p?.sections.map((s) => s.name)).toEqual([
+      'Problem', 'When to use', 'When not to use', 'Solution', 'Example', 'Pitfalls', 'Checklist', 'Related',
+    ]);
+  });
+
+  it('parses the skill: mission, trigger, matrix, constraints', () => {
+    const skill = loadCatalogue(fixture('valid')).catalogue?.skill;
+    expect(skill?.objective).toMatch(/backend architecture patterns/);
+    expect(skill?.matrix.map((r) => r.requirement)).toContain('High scalability');
+    expect(skill?.constraints).toContain('NEVER expose database errors directly to clients');
+    expect(skill?.constraints.filter((c) => c.startsWith('MANDATORY'))).toHaveLength(6);
+    expect(skill?.principle).toMatch(/Start simple/);
+  });
+
+  it('collects every problem of a broken catalogue with file, field and message, and returns no catalogue', () => {
+    const { catalogue, problems } = loadCatalogue(fixture('broken'));
+    expect(catalogue).toBeUndefined();
+    const has = (file: string, field: string, message: RegExp) =>
+      expect(problems).toContainEqual({ file: `references/patterns/${file}`, field, message: expect.stringMatching(message) });
+    has('fix-alpha.md', 'id', /duplicate id "fix-alpha", also used by references\/patterns\/fix-alpha-copy.md/);
+    has('fix-alpha-copy.md', 'id', /does not match the file name/);
+    has('fix-alpha.md', 'related.0', /unknown pattern id "fix-missing"/);
+    has('fix-gamma.md', 'scope', /expected one of/i);
+    has('fix-gamma.md', 'level', /expected one of/i);
+    has('fix-delta.md', 'sections', /missing: Pitfalls/);
+    has('fix-eps.md', '(front matter)', /unreadable YAML/);
+    expect(problems.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('reports a missing folder instead of throwing', () => {
+    const { catalogue, problems } = loadCatalogue(fixture('does-not-exist'));
+    expect(catalogue).toBeUndefined();
+    expect(problems.map((p) => p.file)).toEqual(expect.arrayContaining(['skill/SKILL.md', 'references/patterns']));
+  });
+});
+
+describe('splitSections', () => {
+  it('ignores headings inside fenced code', () => {
+    const sections = splitSections('# T\n\n## A\n\ntext\n\n```md\n## not a section\n```\n\n## B\n\nmore');
+    expect(sections.map((s) => s.name)).toEqual(['A', 'B']);
+    expect(sections[0]?.text).toContain('## not a section');
+  });
+});

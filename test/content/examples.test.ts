@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractBlocks, runBlock, typecheck, writeBlocks } from './code-blocks.js';
+
+const blocks = extractBlocks();
+let dir = '';
+let diagnostics = new Map<string, string[]>();
+
+beforeAll(async () => {
+  dir = writeBlocks(blocks);
+  diagnostics = await typecheck(dir);
+}, 120_000);
+
+describe('TypeScript examples in pattern documents', () => {
+  it('finds examples to check', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+  });
+
+  for (const block of blocks) {
+    it(`${block.id} block ${block.index} compiles under the project's strict settings`, () => {
+      expect(diagnostics.get(block.file) ?? []).toEqual([]);
+    });
+    if (block.run) {
+      it(`${block.id} block ${block.index} runs and exits 0`, async () => {
+        const result = await runBlock(dir, block);
+        expect(result.code, result.output).toBe(0);
+      }, 30_000);
+    }
+  }
+});
