@@ -30,7 +30,8 @@ const IsoDay = z.union([z.date(), z.string()]).transform((v, ctx) => {
   return day;
 });
 
-const Phrase = z.string().trim().min(1).max(200);
+// YAML reads an unquoted `429` as a number; a tag or alias of digits is still a phrase.
+const Phrase = z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1).max(200));
 
 /** The one definition of a pattern document's front matter. */
 export const PatternFrontMatter = z.strictObject({

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { loadEngine, type Engine } from '../engine.js';
 import { BekError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -31,15 +32,20 @@ Examples:
   bek select "public API for payments with webhooks"
   bek serve                       # MCP over stdio
 
+Environment:
+  BEK_CATALOGUE_DIR  serve and search another catalogue (a folder with skill/ and references/)
+  NO_COLOR           no colour in terminal output
+
 Exit codes: 0 success, 1 failure (unknown id, broken catalogue), 2 bad usage.`;
 
-/** Loads the built-in catalogue once; a broken catalogue stops the command with every problem listed. */
-function engineLoader(): () => Engine {
+/** Loads the catalogue once (BEK_CATALOGUE_DIR, else the built-in one); a broken one stops the command with every problem listed. */
+function engineLoader(env: NodeJS.ProcessEnv): () => Engine {
   let engine: Engine | undefined;
   return () => {
     if (engine) return engine;
-    const loaded = loadEngine(PACKAGE_ROOT);
-    if (!loaded.engine) throw new BekError('broken_catalogue', `the catalogue has problems:\n${formatProblems(loaded.problems)}`);
+    const root = env.BEK_CATALOGUE_DIR ? resolve(env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
+    const loaded = loadEngine(root);
+    if (!loaded.engine) throw new BekError('broken_catalogue', `the catalogue in ${root} has problems:\n${formatProblems(loaded.problems)}`);
     return (engine = loaded.engine);
   };
 }
@@ -65,7 +71,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(command.help);
     return 0;
   }
-  const ctx: Context = { io, engine: engineLoader() };
+  const ctx: Context = { io, engine: engineLoader(io.env) };
   try {
     return await command.run(rest, ctx);
   } catch (error) {

@@ -14,7 +14,9 @@ export interface SearchIndex {
   postings: Map<string, { docs: number[]; strengths: number[] }>;
   /** Inverse document frequency of each indexed term. */
   idf: Map<string, number>;
-  /** Per document: the title and each alias as a set of terms, for phrase matching. */
+  /** Terms that occur in some title, alias, tag or summary: the words the catalogue is about. */
+  head: Set<string>;
+  /** Per document: the title, each alias and each tag as a set of terms, for phrase matching. */
   phrases: Set<string>[][];
   /** fuse.js over the vocabulary, for query terms that match nothing exactly (typos). */
   vocabulary: Fuse<string>;
@@ -28,6 +30,7 @@ const proseOnly = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, ' ')
 export function buildIndex(patterns: readonly Pattern[]): SearchIndex {
   const postings: SearchIndex['postings'] = new Map();
   const phrases: SearchIndex['phrases'] = [];
+  const head = new Set<string>();
   patterns.forEach((p, doc) => {
     const strength = new Map<string, number>();
     const raise = (term: string, s: number) => strength.set(term, Math.max(strength.get(term) ?? 0, s));
@@ -36,6 +39,7 @@ export function buildIndex(patterns: readonly Pattern[]): SearchIndex {
     for (const t of p.aliases.flatMap(terms)) raise(t, FIELD_STRENGTH.aliases);
     for (const t of p.tags.flatMap(terms)) raise(t, FIELD_STRENGTH.tags);
     for (const t of terms(p.summary)) raise(t, FIELD_STRENGTH.summary);
+    for (const t of strength.keys()) head.add(t);
     const tf = new Map<string, number>();
     for (const s of p.sections) {
       if (BODY_SECTIONS.has(s.name)) for (const t of terms(proseOnly(s.text))) tf.set(t, (tf.get(t) ?? 0) + 1);
@@ -47,7 +51,7 @@ export function buildIndex(patterns: readonly Pattern[]): SearchIndex {
       list.docs.push(doc);
       list.strengths.push(s);
     }
-    phrases.push([titleTerms, ...p.aliases.map(terms)].filter((a) => a.length > 0).map((a) => new Set(a)));
+    phrases.push([titleTerms, ...p.aliases.map(terms), ...p.tags.map(terms)].filter((a) => a.length > 0).map((a) => new Set(a)));
   });
   const n = patterns.length;
   const idf = new Map([...postings].map(([t, list]) => [t, Math.log(1 + n / list.docs.length)]));
@@ -55,6 +59,7 @@ export function buildIndex(patterns: readonly Pattern[]): SearchIndex {
     patterns,
     postings,
     idf,
+    head,
     phrases,
     vocabulary: new Fuse([...postings.keys()].filter((t) => t.length >= 3), {
       includeScore: true,

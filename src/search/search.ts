@@ -32,12 +32,19 @@ export interface SearchOutcome {
 }
 
 /** Below this score a hit is noise, not an answer. */
-export const MIN_SCORE = 0.3;
+export const MIN_SCORE = 0.2;
+/** Hits far below the best one are noise for this query, even when they clear MIN_SCORE. */
+const RELATIVE_CUT = 0.4;
 const DEFAULT_LIMIT = 5;
 /** Share of the score from covering the query's terms; the rest rewards one tight title/alias match. */
 const COVERAGE_SHARE = 0.55;
 /** A query term found nowhere still weighs this much, so gibberish queries score low. */
 const UNKNOWN_TERM_WEIGHT = 1;
+/**
+ * Words found only in body text ("look", "everywhere") are mostly the asker's phrasing, not the topic:
+ * they count for this share of their weight, so long questions are not sunk by incidental words.
+ */
+const INCIDENTAL_SHARE = 0.3;
 const TYPO_DISCOUNT = 0.85;
 
 interface TermMatch {
@@ -47,14 +54,14 @@ interface TermMatch {
 
 /** Resolves each query term to indexed terms: exact, else the closest spellings fuse.js finds. */
 function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
+  const weigh = (term: string | undefined) =>
+    term === undefined ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE : (index.idf.get(term) ?? 0) * (index.head.has(term) ? 1 : INCIDENTAL_SHARE);
   return queryTerms(query).map((term) => {
-    const idf = index.idf.get(term);
-    if (idf !== undefined) return { weight: idf, variants: [{ term, factor: 1 }] };
-    if (term.length < 4) return { weight: UNKNOWN_TERM_WEIGHT, variants: [] };
+    if (index.idf.has(term)) return { weight: weigh(term), variants: [{ term, factor: 1 }] };
+    if (term.length < 4) return { weight: weigh(undefined), variants: [] };
     const close = index.vocabulary.search(term, { limit: 3 });
     const variants = close.map((r) => ({ term: r.item, factor: TYPO_DISCOUNT * (1 - (r.score ?? 0)) }));
-    const best = close[0];
-    return { weight: best ? (index.idf.get(best.item) ?? UNKNOWN_TERM_WEIGHT) : UNKNOWN_TERM_WEIGHT, variants };
+    return { weight: weigh(close[0]?.item), variants };
   });
 }
 
@@ -94,7 +101,8 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     scored.push({ id: p.id, title: p.title, scope: p.scope, level: p.level, summary: p.summary, score: Math.round(score * 1000) / 1000 });
   }
   scored.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
-  const good = scored.filter((h) => h.score >= MIN_SCORE);
+  const floor = Math.max(MIN_SCORE, RELATIVE_CUT * (scored[0]?.score ?? 0));
+  const good = scored.filter((h) => h.score >= floor);
   if (good.length > 0) return { total: good.length, hits: good.slice(0, limit) };
   return { total: 0, hits: [], suggestions: suggest(index, query, options, scored) };
 }

@@ -56,7 +56,7 @@ export const MATRIX: MatrixRow[] = [
   {
     requirement: 'High scalability',
     recommended: ['arch-microservices'],
-    any: ['scale', 'team_boundaries', 'independent_deployment'],
+    any: ['scale', 'distributed_architecture', 'team_boundaries', 'independent_deployment'],
     justifiedBy: ['team_boundaries', 'independent_deployment'],
     why: 'Separate services let separate teams own, deploy and scale their part independently, which is what the requirements state.',
     caveats: [
@@ -65,7 +65,7 @@ export const MATRIX: MatrixRow[] = [
       'Split along team and domain boundaries, not technical layers; start from a modular monolith and extract a service when a boundary has proven stable.',
     ],
     unjustified: {
-      why: 'Scale alone does not justify microservices: a well-built monolith scales horizontally behind a load balancer, and splitting without clear team boundaries or an independent deployment need adds network failures, distributed data and operational cost with no benefit.',
+      why: 'Neither clear team boundaries nor an independent deployment need is stated, and scale or fashion alone does not justify microservices: a well-built monolith scales horizontally behind a load balancer, and splitting without clear team boundaries or an independent deployment need adds network failures, distributed data and operational cost with no benefit.',
       instead: ['arch-layered', 'db-indexing', 'db-n-plus-one', 'obs-red-use-metrics', 'sec-rate-limiting'],
     },
   },
@@ -84,7 +84,7 @@ export const SUPPORT: SupportRule[] = [
   { id: 'api-error-model', any: ['public_api', 'crud'], why: 'One machine-readable error format with stable codes and correct status codes, never raw database errors.' },
   { id: 'sec-authn-authz-boundary', any: ['public_api', 'user_accounts', 'authorization'], why: 'Authenticate once at the edge, authorize every action against the resource it touches.' },
   { id: 'api-versioning', any: ['public_api', 'api_evolution'], why: 'Clients you do not control need a versioning and deprecation policy before the first breaking change.' },
-  { id: 'api-idempotency-keys', any: ['payments'], why: 'Clients retry on timeouts; an Idempotency-Key makes a retried payment or order run once instead of twice.' },
+  { id: 'api-idempotency-keys', any: ['payments', 'webhooks'], why: 'Clients and webhook senders retry; an Idempotency-Key (or the delivery id) makes a retried payment, order or delivery take effect once.' },
   { id: 'db-transaction-boundaries', any: ['payments', 'complex_domain'], why: 'Money and multi-row invariants need one transaction per use case, with the right isolation level.' },
   { id: 'db-soft-delete-audit', any: ['audit', 'payments'], why: 'Financial and regulated data needs an append-only history of who changed what and when.' },
   { id: 'api-webhook-signatures', any: ['webhooks'], why: 'Sign webhooks with HMAC over the timestamp and raw body, and verify before parsing, so receivers can reject forged or replayed calls.' },

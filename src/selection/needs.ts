@@ -23,6 +23,10 @@ export const NEEDS = {
     description: 'High load or growth is expected',
     signals: ['scale', 'scalability', 'scalable', 'high traffic', 'millions of users', 'million users', 'high load', 'heavy load', 'large scale', 'handle growth', 'requests per second', 'rps', 'throughput', 'web scale', 'horizontal scaling', 'spikes in traffic'],
   },
+  distributed_architecture: {
+    description: 'Microservices or splitting into services is being considered',
+    signals: ['microservices', 'microservice', 'micro services', 'split into services', 'split the monolith', 'break up the monolith', 'service oriented', 'soa', 'separate services', 'distributed system'],
+  },
   team_boundaries: {
     description: 'Several teams own separate parts of the system (clear team boundaries)',
     signals: ['team boundaries', 'multiple teams', 'several teams', 'many teams', 'separate teams', 'different teams', 'teams own', 'team owns', 'each team', 'team per', 'teams per', 'autonomous teams', 'independent teams', 'org structure', 'conway', 'engineers across', 'owned by separate teams'],

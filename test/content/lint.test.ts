@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checklistItems } from '../../src/catalogue/markdown.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { CONTRACT, GUIDES } from './contract.js';
+
+const { catalogue, problems } = loadCatalogue(PACKAGE_ROOT);
+const patterns = catalogue?.patterns ?? [];
+const prose = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, ' ');
+const SHINGLE_WORDS = 12;
+
+describe('shipped content', () => {
+  it('loads without a single problem (bek validate passes)', () => {
+    expect(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`)).toEqual([]);
+  });
+
+  it.each(CONTRACT)('serves %s as "%s" (%s, %s)', (id, title, scope, level) => {
+    expect(catalogue?.byId.get(id)).toMatchObject({ title, scope, level });
+  });
+
+  it('serves the six reference guides', () => {
+    expect(catalogue?.guides.map((g) => g.name).sort()).toEqual([...GUIDES].sort());
+  });
+
+  it.each(patterns.map((p) => [p.id, p] as const))('%s: a checklist of 5+ items, 5+ aliases, a one-sentence summary, an example', (_id, p) => {
+    expect(checklistItems(p.sections.find((s) => s.name === 'Checklist')?.text ?? '').length).toBeGreaterThanOrEqual(5);
+    expect(p.aliases.length).toBeGreaterThanOrEqual(5);
+    expect(p.summary.length).toBeLessThanOrEqual(200);
+    expect(p.sections.find((s) => s.name === 'Example')?.text).toMatch(/```ts/);
+    expect(p.sources.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('relations mostly point back (A lists B, B lists A)', () => {
+    const pairs = patterns.flatMap((p) => p.related.map((r) => [p.id, r] as const));
+    const mutual = pairs.filter(([a, b]) => catalogue?.byId.get(b)?.related.includes(a));
+    expect(mutual.length / pairs.length).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('every relative link in the skill, the guides and the patterns resolves to a file', () => {
+    const files = ['skill/SKILL.md', ...(catalogue?.guides.map((g) => g.file) ?? []), ...patterns.map((p) => p.file)];
+    const broken: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(PACKAGE_ROOT, file), 'utf8');
+      for (const [, target] of prose(text).matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
+        if (!target || /^[a-z]+:/.test(target)) continue;
+        if (!existsSync(join(PACKAGE_ROOT, dirname(file), target))) broken.push(`${file} → ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it(`no two documents share a passage of ${SHINGLE_WORDS} or more identical words`, () => {
+    const seen = new Map<string, string>();
+    const shared: string[] = [];
+    const docs = [...patterns.map((p) => [p.id, p.body] as const), ...(catalogue?.guides.map((g) => [g.name, g.body] as const) ?? [])];
+    for (const [name, body] of docs) {
+      const words = prose(body).toLowerCase().split(/\s+/).filter(Boolean);
+      const mine = new Set<string>();
+      for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) mine.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+      for (const s of mine) {
+        const other = seen.get(s);
+        if (other && other !== name) shared.push(`${name} ~ ${other}: "${s}"`);
+        else seen.set(s, name);
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+});

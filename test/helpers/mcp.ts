@@ -1,0 +1,24 @@
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { createServer } from '../../src/mcp/server.js';
+import { shippedEngine } from './engine.js';
+
+/** A real SDK client connected in-process to a fresh server; `modern` speaks 2026-07-28 (server/discover). */
+export async function connectInProcess(era: 'legacy' | 'modern' = 'legacy') {
+  const engine = shippedEngine();
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client(
+    { name: 'bek-test', version: '1.0.0' },
+    era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+  );
+  // serveStdio owns the era decision for a connection; over an in-memory transport it does the same as over pipes.
+  const handle = serveStdio(() => createServer(engine, 'test'), { transport: serverSide });
+  await client.connect(clientSide);
+  return {
+    client,
+    close: async () => {
+      await client.close();
+      await handle.close();
+    },
+  };
+}
