@@ -1,18 +1,157 @@
-// Bundles the CLI and server into one ESM file: one file to read at start-up instead of hundreds.
-import { chmodSync } from 'node:fs';
+// Builds dist/: the bundle, its launcher, the catalogue snapshot and the V8 code cache (issue 6).
+//   dist/bek.cjs        everything in one file: one read at start-up instead of hundreds. CommonJS because
+//                       only a classic script can be run from a V8 code cache on Node 20 (vm.Script).
+//   dist/cli.js         the `bek` binary: runs bek.cjs from its code cache (src/launcher.ts).
+//   dist/catalogue.json and dist/search-index.json: the shipped catalogue, validated here with the full
+//                       loader (a broken catalogue fails the build with every problem listed), and its index.
+//   dist/bek.cjs.cache  V8's compiled code for bek.cjs, taken after a warm-up session so it holds the
+//                       functions a start-up and a search run, not only the top level.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
+const ROOT = join(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+// Modules evaluated on first call instead of at start-up: the full Markdown loader (gray-matter, js-yaml,
+// which also require()s esprima from node_modules) and the stdio server (the MCP SDK). `bek search` on the
+// snapshot needs neither; the bundle otherwise evaluates every module it holds before running a command.
+const LAZY = { 'src/catalogue/load.ts': ['loadCatalogue'], 'src/transports/stdio.ts': ['serveStdioServer'] };
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    build.onResolve({ filter: /\.js$/ }, ({ path, resolveDir }) => {
+      const file = resolve(resolveDir, path.replace(/\.js$/, '.ts'));
+      const names = LAZY[relative(ROOT, file)];
+      return names && { path: file, namespace: 'lazy', pluginData: names };
+    });
+    // A require() in the stub makes esbuild wrap the real module in an initializer that runs on first use.
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path, pluginData }) => ({
+      contents: pluginData.map((name) => `export const ${name} = (...args) => require(${JSON.stringify(path)}).${name}(...args);`).join('\n'),
+      resolveDir: dirname(path),
+    }));
+  },
+};
+// The SDK evaluates ajv (~8,000 lines) at start-up for a JSON Schema validator that only checks
+// elicitation answers, which bek never asks for. This stands in for the SDK's platform shim (its
+// "_shims" export) and loads the real one on the first validation.
+const lazyValidator = {
+  name: 'lazy-json-schema-validator',
+  setup(build) {
+    build.onResolve({ filter: /^@modelcontextprotocol\/server\/_shims$/ }, ({ namespace }) =>
+      namespace === 'lazy-shims' ? undefined : { path: '_shims', namespace: 'lazy-shims' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-shims' }, () => ({
+      contents: `import process from 'node:process';
+        export { process };
+        let real;
+        export class DefaultJsonSchemaValidator {
+          getValidator(schema) {
+            real ??= new (require('@modelcontextprotocol/server/_shims').DefaultJsonSchemaValidator)();
+            return real.getValidator(schema);
+          }
+        }`,
+      resolveDir: ROOT,
+    }));
+  },
+};
+const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+
+rmSync(DIST, { recursive: true, force: true });
+mkdirSync(DIST);
+
 await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
+  ...common,
+  entryPoints: [join(ROOT, 'src/cli.ts')],
+  outfile: join(DIST, 'bek.cjs'),
+  format: 'cjs',
+  minify: true,
+  plugins: [lazyModules, lazyValidator],
   sourcemap: 'linked',
-  legalComments: 'none',
-  // gray-matter and js-yaml are CommonJS and call require() for Node built-ins.
-  banner: { js: "import { createRequire as __bekRequire } from 'node:module'; const require = __bekRequire(import.meta.url);" },
-  logLevel: 'warning',
+  // The sources are ESM and locate files from import.meta.url; in a CommonJS bundle that is the bundle's own URL.
+  define: { 'import.meta.url': '__bekUrl' },
+  banner: { js: "var __bekUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-chmodSync('dist/cli.js', 0o755);
+// src/cli.ts starts with a #! line, which esbuild keeps but a function body cannot hold; "//" keeps the source map's lines.
+const bundled = readFileSync(join(DIST, 'bek.cjs'), 'utf8');
+if (bundled.startsWith('#!')) writeFileSync(join(DIST, 'bek.cjs'), `//${bundled.slice(2)}`);
+
+await build({
+  ...common,
+  entryPoints: [join(ROOT, 'src/launcher.ts')],
+  outfile: join(DIST, 'cli.js'),
+  format: 'esm',
+  banner: { js: '#!/usr/bin/env node' },
+});
+chmodSync(join(DIST, 'cli.js'), 0o755);
+
+await writeSnapshot();
+await warmCodeCache();
+
+/** Loads the shipped catalogue with the full loader (as `bek validate` does) and writes its snapshot into dist/. */
+async function writeSnapshot() {
+  const entry = `
+    import { writeFileSync } from 'node:fs';
+    import { join } from 'node:path';
+    import { SNAPSHOT_FILES, serializeSnapshot } from './src/catalogue/snapshot.ts';
+    import { formatProblems } from './src/cli/commands/validate.ts';
+    import { loadEngine } from './src/engine.ts';
+    export function snapshot(root, dir) {
+      const { engine, problems } = loadEngine(root);
+      if (!engine) return formatProblems(problems);
+      serializeSnapshot(engine.catalogue).forEach((text, i) => writeFileSync(join(dir, SNAPSHOT_FILES[i]), text));
+    }`;
+  const bundle = join(tmpdir(), `bek-snapshot-${process.pid}.mjs`);
+  await build({
+    ...common,
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: 'snapshot-entry.ts' },
+    outfile: bundle,
+    format: 'esm',
+    // gray-matter and js-yaml are CommonJS and call require() for Node built-ins.
+    banner: { js: "import { createRequire as __bekRequire } from 'node:module'; const require = __bekRequire(import.meta.url);" },
+  });
+  try {
+    const { snapshot } = await import(pathToFileURL(bundle).href);
+    const problems = snapshot(ROOT, DIST);
+    if (problems) {
+      console.error(`build: the catalogue has problems (run bek validate):\n${problems}`);
+      process.exit(1);
+    }
+  } finally {
+    rmSync(bundle, { force: true });
+  }
+}
+
+/** Runs a `bek serve` session and a `bek search` that each write the code cache at exit; the second adds to the first. */
+async function warmCodeCache() {
+  const env = { ...process.env, BEK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' };
+  delete env.BEK_CATALOGUE_DIR;
+  const messages = [
+    { method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'build', version: '0' } } },
+    { method: 'tools/list' },
+    ...['charged twice on retry', 'idempotncy', 'zzqx flurb'].map((query) => ({ method: 'tools/call', params: { name: 'search_patterns', arguments: { query } } })),
+    { method: 'tools/call', params: { name: 'get_pattern', arguments: { id: 'rel-outbox' } } },
+  ].map((m, id) => ({ jsonrpc: '2.0', id, ...m }));
+  messages.splice(1, 0, { jsonrpc: '2.0', method: 'notifications/initialized' });
+  await run(['serve'], env, messages);
+  await run(['search', 'idempotency'], env, []);
+}
+
+/** Runs dist/cli.js with these messages on stdin (pipelined), closing stdin once every request is answered. */
+function run(args, env, messages) {
+  const child = spawn(process.execPath, [join(DIST, 'cli.js'), ...args], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  let unanswered = messages.filter((m) => 'id' in m).length;
+  const done = () => unanswered <= 0 && child.stdin.end();
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    unanswered -= chunk.split('\n').filter((line) => line.startsWith('{')).length;
+    done();
+  });
+  child.stdin.write(messages.map((m) => `${JSON.stringify(m)}\n`).join(''));
+  done();
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build: bek ${args.join(' ')} exited ${code} while warming the code cache`))));
+  });
+}

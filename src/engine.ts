@@ -1,6 +1,6 @@
 import { loadCatalogue } from './catalogue/load.js';
 import type { Catalogue, Problem } from './catalogue/types.js';
-import { buildIndex, type SearchIndex } from './search/index.js';
+import { buildIndex, type IndexData, type SearchIndex, withFuzzy } from './search/index.js';
 import { type SearchOptions, type SearchOutcome, searchIndex } from './search/search.js';
 import { checkSelectionData } from './selection/check.js';
 import { type ExplicitNeeds, type Selection, selectPatterns } from './selection/select.js';
@@ -12,10 +12,10 @@ export interface Engine {
   select(requirements: string, needs?: ExplicitNeeds): Selection;
 }
 
-/** Builds the engine over a loaded catalogue. */
-export function createEngine(catalogue: Catalogue): Engine {
+/** Builds the engine over a loaded catalogue; the search index is made on first use, from `readIndex` (the build's snapshot) when given. */
+export function createEngine(catalogue: Catalogue, readIndex?: () => IndexData): Engine {
   let index: SearchIndex | undefined;
-  const getIndex = () => (index ??= buildIndex(catalogue.patterns));
+  const getIndex = () => (index ??= readIndex ? withFuzzy(catalogue.patterns, readIndex()) : buildIndex(catalogue.patterns));
   return {
     catalogue,
     search: (query, options) => searchIndex(getIndex(), query, options),

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { loadEngine, type Engine } from '../engine.js';
+import { readSnapshot } from '../catalogue/snapshot.js';
+import { createEngine, loadEngine, type Engine } from '../engine.js';
 import { BekError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { VERSION } from '../version.js';
@@ -38,11 +39,17 @@ Environment:
 
 Exit codes: 0 success, 1 failure (unknown id, broken catalogue), 2 bad usage.`;
 
-/** Loads the catalogue once (BEK_CATALOGUE_DIR, else the built-in one); a broken one stops the command with every problem listed. */
+/**
+ * Loads the catalogue once: the build's snapshot of the built-in one when there is one (validated at
+ * build time), else the Markdown through the full loader (BEK_CATALOGUE_DIR, or running from the sources).
+ * A broken catalogue stops the command with every problem listed.
+ */
 function engineLoader(env: NodeJS.ProcessEnv): () => Engine {
   let engine: Engine | undefined;
   return () => {
     if (engine) return engine;
+    const snapshot = env.BEK_CATALOGUE_DIR ? undefined : readSnapshot();
+    if (snapshot) return (engine = createEngine(snapshot.catalogue, snapshot.index));
     const root = env.BEK_CATALOGUE_DIR ? resolve(env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
     const loaded = loadEngine(root);
     if (!loaded.engine) throw new BekError('broken_catalogue', `the catalogue in ${root} has problems:\n${formatProblems(loaded.problems)}`);

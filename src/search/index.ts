@@ -24,10 +24,18 @@ export interface SearchIndex {
   titles: Fuse<{ id: string; title: string; aliases: string[] }>;
 }
 
+/** The index without its fuse.js lookups: plain data, which the build snapshots beside the catalogue. */
+export type IndexData = Omit<SearchIndex, 'patterns' | 'vocabulary' | 'titles'>;
+
 const proseOnly = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, ' ');
 
 /** Builds the search index once per catalogue. */
 export function buildIndex(patterns: readonly Pattern[]): SearchIndex {
+  return withFuzzy(patterns, indexData(patterns));
+}
+
+/** Extracts and weighs the terms of every pattern: the costly part of building the index. */
+export function indexData(patterns: readonly Pattern[]): IndexData {
   const postings: SearchIndex['postings'] = new Map();
   const phrases: SearchIndex['phrases'] = [];
   const head = new Set<string>();
@@ -55,20 +63,28 @@ export function buildIndex(patterns: readonly Pattern[]): SearchIndex {
   });
   const n = patterns.length;
   const idf = new Map([...postings].map(([t, list]) => [t, Math.log(1 + n / list.docs.length)]));
+  return { postings, idf, head, phrases };
+}
+
+/** The whole index over its data; the fuse.js lookups are built on first use, as most searches need neither. */
+export function withFuzzy(patterns: readonly Pattern[], data: IndexData): SearchIndex {
+  let vocabulary: SearchIndex['vocabulary'] | undefined;
+  let titles: SearchIndex['titles'] | undefined;
   return {
     patterns,
-    postings,
-    idf,
-    head,
-    phrases,
-    vocabulary: new Fuse([...postings.keys()].filter((t) => t.length >= 3), {
-      includeScore: true,
-      threshold: 0.34,
-      ignoreLocation: true,
-    }),
-    titles: new Fuse(
-      patterns.map((p) => ({ id: p.id, title: p.title, aliases: [...p.aliases] })),
-      { keys: [{ name: 'title', weight: 2 }, { name: 'aliases', weight: 1 }], includeScore: true, threshold: 0.6, ignoreLocation: true },
-    ),
+    ...data,
+    get vocabulary() {
+      return (vocabulary ??= new Fuse([...data.postings.keys()].filter((t) => t.length >= 3), {
+        includeScore: true,
+        threshold: 0.34,
+        ignoreLocation: true,
+      }));
+    },
+    get titles() {
+      return (titles ??= new Fuse(
+        patterns.map((p) => ({ id: p.id, title: p.title, aliases: [...p.aliases] })),
+        { keys: [{ name: 'title', weight: 2 }, { name: 'aliases', weight: 1 }], includeScore: true, threshold: 0.6, ignoreLocation: true },
+      ));
+    },
   };
 }

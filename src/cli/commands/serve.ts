@@ -1,5 +1,6 @@
 import { parse } from '../args.js';
 import type { Command } from '../command.js';
+import { BekError } from '../../errors.js';
 import { serveStdioServer } from '../../transports/stdio.js';
 
 export const serve: Command = {
@@ -11,20 +12,33 @@ Without --http: MCP over stdio, for clients that start the server themselves
 (Claude Desktop, Cursor, VS Code, Claude Code). stdout carries only the protocol;
 logs go to stderr as JSON lines.
 
-With --http: Streamable HTTP at http://HOST:PORT/mcp (stateless), plus GET /healthz
-and GET /metrics. Defaults: host 127.0.0.1, port 3000.
+With --http: Streamable HTTP at http://HOST:PORT/mcp (stateless, both the
+2025-11-25 handshake and 2026-07-28 requests), plus GET /healthz (open) and
+GET /metrics (Prometheus text). Logs are JSON lines on stderr; SIGTERM or SIGINT
+stops accepting and lets in-flight requests finish (10 s at most).
 
 Options:
   --http       serve over HTTP instead of stdio
-  --port N     HTTP port (env BEK_PORT)
-  --host H     HTTP bind address (env BEK_HOST)`,
+  --port N     HTTP port, 0 for any free port (env BEK_PORT, default 3000)
+  --host H     HTTP bind address (env BEK_HOST, default 127.0.0.1)
+
+Environment (HTTP only; a bad value stops the server with exit code 2):
+  BEK_AUTH_TOKEN             require "Authorization: Bearer <token>" on /mcp and /metrics (16+ characters)
+  BEK_RATE_LIMIT_PER_MINUTE  requests a minute per client address (default 600)
+  BEK_ALLOWED_HOSTS          extra Host names to accept, comma-separated (needed when binding 0.0.0.0)
+  BEK_ALLOWED_ORIGINS        extra browser Origin host names to accept, comma-separated
+  BEK_MAX_BODY_BYTES         largest request body (default 1048576)
+  BEK_REQUEST_TIMEOUT_MS     longest request (default 15000)
+  BEK_LOG_LEVEL              debug, info, warn, error or silent (default info)`,
   async run(argv, ctx) {
     const { values } = parse(argv, { http: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } });
-    const engine = ctx.engine();
     if (values.http) {
-      const { serveHttp } = await import('../../transports/http.js');
-      return serveHttp(engine, { port: values.port, host: values.host, env: ctx.io.env });
+      const { loadHttpConfig, serveHttp } = await import('../../transports/http.js');
+      // Configuration first: a typo in a flag should not wait for the catalogue to load.
+      const config = loadHttpConfig({ port: values.port, host: values.host }, ctx.io.env);
+      return serveHttp(ctx.engine(), config);
     }
-    return serveStdioServer(engine);
+    if (values.port !== undefined || values.host !== undefined) throw new BekError('bad_input', '--port and --host apply to --http only');
+    return serveStdioServer(ctx.engine());
   },
 };

@@ -6,7 +6,7 @@ import { findPattern } from '../../lookup.js';
 import { renderPattern, withinBudget } from '../../render.js';
 import { PatternResult, patternResult } from '../../results.js';
 import { guarded, toolResult } from '../result.js';
-import { READ_ONLY } from './search-patterns.js';
+import { maxTokens, READ_ONLY } from './shared.js';
 
 const Input = z.object({
   id: z.string().trim().min(1).max(100).describe('Pattern id from search_patterns or select_pattern, e.g. "api-idempotency-keys"'),
@@ -14,7 +14,7 @@ const Input = z.object({
     .array(z.enum(SECTIONS))
     .optional()
     .describe('Only these sections, to save tokens (e.g. ["Checklist"] or ["Solution", "Example"]); all when omitted'),
-  max_tokens: z.number().int().min(50).max(50000).optional().describe('Budget for the text rendering, at about 4 characters a token'),
+  max_tokens: maxTokens(50000),
 });
 
 export const registerGetPatternTool = (server: McpServer, engine: Engine) =>

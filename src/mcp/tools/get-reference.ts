@@ -4,7 +4,7 @@ import { guideUri, SKILL_URI } from '../../catalogue/uri.js';
 import type { Engine } from '../../engine.js';
 import { withinBudget } from '../../render.js';
 import { guarded, toolResult } from '../result.js';
-import { READ_ONLY } from './search-patterns.js';
+import { maxTokens, READ_ONLY } from './shared.js';
 
 const Output = z.object({ name: z.string(), title: z.string(), uri: z.string(), text: z.string() });
 
@@ -14,7 +14,7 @@ export function registerGetReferenceTool(server: McpServer, engine: Engine) {
   const names = ['skill', ...guides.map((g) => g.name)] as [string, ...string[]];
   const Input = z.object({
     name: z.enum(names).describe(`"skill" for SKILL.md, or a guide: ${guides.map((g) => g.name).join(', ')}`),
-    max_tokens: z.number().int().min(50).max(50000).optional().describe('Budget for the text, at about 4 characters a token'),
+    max_tokens: maxTokens(50000),
   });
   return server.registerTool(
     'get_reference',

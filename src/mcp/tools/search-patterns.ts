@@ -5,8 +5,7 @@ import type { Engine } from '../../engine.js';
 import { renderSearch, withinBudget } from '../../render.js';
 import { SearchResult, searchResult } from '../../results.js';
 import { guarded, toolResult } from '../result.js';
-
-export const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+import { maxTokens, READ_ONLY } from './shared.js';
 
 const Input = z.object({
   query: z
@@ -18,7 +17,7 @@ const Input = z.object({
   scope: Scope.optional().describe('Only patterns of this scope'),
   level: Level.optional().describe('Only patterns of this level'),
   limit: z.number().int().min(1).max(50).default(5).describe('Most results to return (1-50, default 5)'),
-  max_tokens: z.number().int().min(50).max(20000).optional().describe('Budget for the text rendering, at about 4 characters a token'),
+  max_tokens: maxTokens(20000),
 });
 
 export const registerSearchPatternsTool = (server: McpServer, engine: Engine) =>

@@ -5,7 +5,7 @@ import { renderSelection, withinBudget } from '../../render.js';
 import { SelectionResult } from '../../results.js';
 import { NEED_KEYS, NEEDS } from '../../selection/needs.js';
 import { guarded, toolResult } from '../result.js';
-import { READ_ONLY } from './search-patterns.js';
+import { maxTokens, READ_ONLY } from './shared.js';
 
 const Needs = z
   .object(Object.fromEntries(NEED_KEYS.map((k) => [k, z.boolean().optional().describe(NEEDS[k].description)])))
@@ -20,7 +20,7 @@ const Input = z.object({
     .max(4000)
     .describe('The system to build, in plain words: users, data, integrations, scale, teams, e.g. "public REST API for payments, 3 teams, calls a flaky bank API"'),
   needs: Needs.optional(),
-  max_tokens: z.number().int().min(50).max(20000).optional().describe('Budget for the text rendering, at about 4 characters a token'),
+  max_tokens: maxTokens(20000),
 });
 
 export const registerSelectPatternTool = (server: McpServer, engine: Engine) =>

@@ -1,0 +1,160 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createServer as createNodeServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import type { Engine } from '../../engine.js';
+import { BekError } from '../../errors.js';
+import { log } from '../../log.js';
+import { PROMETHEUS_CONTENT_TYPE } from '../../metrics.js';
+import { createServer, type ToolObserver } from '../../mcp/server.js';
+import { VERSION } from '../../version.js';
+import type { HttpConfig } from './config.js';
+import { beginExchange, type Exchange } from './exchange.js';
+import { bearerAuth, checkHostAndOrigin, requestId } from './guards.js';
+import { errorResponse, send } from './io.js';
+import { serveMcp } from './mcp.js';
+import { createHttpMetrics } from './metrics.js';
+import { createRateLimiter } from './rate-limit.js';
+
+/** A running HTTP service. */
+export interface HttpService {
+  /** The MCP endpoint, e.g. http://127.0.0.1:3000/mcp. */
+  url: string;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (at most `graceMs`), then releases everything. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const ROUTES = new Set(['/mcp', '/healthz', '/metrics']);
+
+/** Starts Streamable HTTP at /mcp (stateless) with /healthz and /metrics on config.host:config.port (0 = any free port). */
+export async function startHttpServer(engine: Engine, config: HttpConfig): Promise<HttpService> {
+  const metrics = createHttpMetrics();
+  const limiter = createRateLimiter(config.rateLimitPerMinute);
+  const authorize = bearerAuth(config.authToken);
+  const current = new AsyncLocalStorage<Exchange>();
+  const knownTools = new Set<string>();
+  const observer: ToolObserver = {
+    registered: (tool) => knownTools.add(tool),
+    called: (event) => {
+      metrics.toolCall(event);
+      const x = current.getStore();
+      if (x) x.toolRan = true;
+    },
+  };
+  // One build at start: a server that cannot be built fails here, not on the first request, and the tool names are known.
+  createServer(engine, VERSION, observer);
+  const handler = createMcpHandler(() => createServer(engine, VERSION, observer), {
+    maxRequestBodySize: config.maxBodyBytes,
+    onerror: (error) => log('debug', 'mcp handler', { requestId: current.getStore()?.id, error: error.message }),
+  });
+  const health = JSON.stringify({ status: 'ok', patterns: engine.catalogue.patterns.length, guides: engine.catalogue.guides.length, version: engine.catalogue.version, package: VERSION });
+  let closing = false;
+
+  const route = async (req: IncomingMessage, res: ServerResponse, x: Exchange, signal: AbortSignal): Promise<void> => {
+    const onMcp = x.path === '/mcp';
+    const reject = (status: number, message: string, headers?: Record<string, string>) => send(res, errorResponse(status, message, onMcp, headers));
+    if (!ROUTES.has(x.path)) return void (await reject(404, 'Not found: the MCP endpoint is /mcp'));
+    // Probes often send the pod's IP as Host, and the body holds no secret: /healthz skips the guards.
+    if (x.path === '/healthz') {
+      if (x.method !== 'GET' && x.method !== 'HEAD') return void (await reject(405, 'Method not allowed', { Allow: 'GET, HEAD' }));
+      return void (await send(res, new Response(health, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } })));
+    }
+    const refused = checkHostAndOrigin(req.headers, config);
+    if (refused) return void (await reject(403, refused));
+    // Keyed by address: with one shared BEK_AUTH_TOKEN a token key would put the whole team in one bucket,
+    // and limiting before the token check also slows guessing. X-Forwarded-For is client-controlled, so it is ignored.
+    const allowed = limiter.take(x.client);
+    if (!allowed.ok) return void (await reject(429, `Rate limit of ${config.rateLimitPerMinute} requests a minute exceeded; retry after ${allowed.retryAfterSeconds} s`, { 'Retry-After': String(allowed.retryAfterSeconds) }));
+    const auth = authorize(req.headers);
+    if (!auth.ok) return void (await reject(401, 'Unauthorized: send Authorization: Bearer <token>', { 'WWW-Authenticate': auth.challenge }));
+    if (x.path === '/metrics') {
+      if (x.method !== 'GET') return void (await reject(405, 'Method not allowed', { Allow: 'GET' }));
+      return void (await send(res, new Response(metrics.render(), { headers: { 'Content-Type': PROMETHEUS_CONTENT_TYPE, 'Cache-Control': 'no-store' } })));
+    }
+    await serveMcp(req, res, x, handler, config.maxBodyBytes, signal);
+  };
+
+  const finish = (x: Exchange, res: ServerResponse, timedOut: boolean) => {
+    const status = res.statusCode;
+    const durationMs = performance.now() - x.started;
+    metrics.http(ROUTES.has(x.path) ? x.path.slice(1) : 'other', status);
+    if (x.rpc && !(x.rpc === 'tools/call' && x.toolRan)) {
+      // A tools/call the SDK refused before the body (invalid arguments) still counts against that tool; a made-up
+      // tool name becomes "unknown", so clients cannot mint metric series.
+      const failure = status >= 400 ? `http_${status}` : x.rpcError ? 'jsonrpc_error' : x.rpc === 'tools/call' ? 'rejected' : undefined;
+      metrics.request(x.tool === undefined ? x.rpc : knownTools.has(x.tool) ? x.tool : 'unknown', durationMs, failure);
+    }
+    const level = status >= 500 ? 'warn' : 'info';
+    log(level, 'request', { requestId: x.id, method: x.method, path: x.path, status, durationMs: Math.round(durationMs * 10) / 10, rpc: x.rpc, tool: x.tool, client: x.client, ...(timedOut && { timedOut }) });
+  };
+
+  const inflight = new Set<ServerResponse>();
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const x = beginExchange(req, requestId(req.headers));
+    res.setHeader('X-Request-Id', x.id);
+    if (closing) res.setHeader('Connection', 'close');
+    inflight.add(res);
+    res.once('close', () => {
+      inflight.delete(res);
+      // Draining: a keep-alive connection that just went idle would otherwise hold close() for its 5 s timeout.
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.requestTimeoutMs)));
+    const work = current.run(x, () => route(req, res, x, abort.signal)).catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
+    const outcome = await Promise.race([work, deadline]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      abort.abort();
+      if (res.headersSent) res.destroy();
+      else await send(res, errorResponse(503, `Request took longer than ${config.requestTimeoutMs} ms`, x.path === '/mcp', { 'Retry-After': '1' }), { closeConnection: true });
+    } else if (outcome instanceof Error) {
+      log('error', 'request failed', { requestId: x.id, error: outcome.message });
+      if (res.headersSent) res.destroy();
+      else await send(res, errorResponse(500, 'Internal server error; the server log has the details', x.path === '/mcp'));
+    }
+    finish(x, res, outcome === 'timeout');
+  };
+  const server = createNodeServer((req, res) => {
+    // Last resort: an unhandled rejection would stop the whole service for one broken exchange.
+    handle(req, res).catch((error: unknown) => {
+      log('error', 'request handling failed', { error: String(error) });
+      res.destroy();
+    });
+  });
+  // Slow clients: the whole request must arrive within the timeout (408 otherwise), headers within 10 s at most.
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(10_000, config.requestTimeoutMs);
+
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => reject(new BekError('bad_config', `cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`));
+    server.once('error', failed);
+    server.listen(config.port, config.host, () => {
+      server.off('error', failed);
+      server.on('error', (error) => log('error', 'http server error', { error: error.message }));
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostInUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${hostInUrl}:${port}/mcp`,
+    port,
+    close(graceMs = 10_000) {
+      closed ??= new Promise<void>((resolve) => {
+        closing = true;
+        for (const res of inflight) if (!res.headersSent) res.setHeader('Connection', 'close');
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }).then(() => handler.close());
+      return closed;
+    },
+  };
+}
