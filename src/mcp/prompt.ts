@@ -37,10 +37,11 @@ export function registerSkillPrompt(server: McpServer, engine: Engine) {
       description:
         'Apply backend patterns for server architecture, database interactions and API structure: the skill\'s mission, selection matrix and absolute constraints, applied to your task.',
       argsSchema: z.object({
+        // The SDK unwraps `.optional()` before looking for the completer, so completable wraps the inner string.
         task: completable(
-          z.string().max(4000).optional().describe('The task or requirements at hand, e.g. "REST API for orders with payments"'),
+          z.string().max(4000).describe('The task or requirements at hand, e.g. "REST API for orders with payments"'),
           (value) => examples.filter((e) => e.toLowerCase().includes((value ?? '').toLowerCase())),
-        ),
+        ).optional(),
       }),
     },
     ({ task }) => ({
