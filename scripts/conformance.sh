@@ -46,11 +46,6 @@ for scenario in "${SCENARIOS[@]}"; do
   summary=$(sed 's/\x1b\[[0-9;]*m//g' "$out" | grep -m1 '^Passed:' || echo 'no result line')
   if [[ $status -eq 0 ]]; then
     echo "PASS  $scenario: $summary"
-  elif [[ $scenario == completion-complete ]] && grep -q 'MCP error -32602: Prompt test_prompt_with_arguments not found' "$out"; then
-    # The scenario completes an argument of the suite's own fixture prompt. For a prompt a server does not have,
-    # the specification says to answer -32602 (invalid params), which is what we check here; real completions
-    # (the prompt's task, the pattern template's id) are tested over HTTP in test/http.test.ts.
-    echo "XFAIL $scenario: $summary (expected: -32602 for the suite's fixture prompt test_prompt_with_arguments, as the specification requires)"
   else
     echo "FAIL  $scenario: $summary"
     sed 's/\x1b\[[0-9;]*m//g' "$out" | sed -n '/Failed Checks/,/^$/p;/Error/p' | head -20

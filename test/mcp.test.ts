@@ -117,6 +117,14 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     expect(ids.completion.values.every((v) => v.startsWith('rel-'))).toBe(true);
     const tasks = await client.complete({ ref: { type: 'ref/prompt', name: 'backend-patterns' }, argument: { name: 'task', value: 'crud' } });
     expect(tasks.completion.values).toContain('Simple CRUD API');
+    expect(tasks.completion.values.every((v) => v.toLowerCase().includes('crud'))).toBe(true);
+  });
+
+  it('answers completion for an unknown prompt or argument with an empty list, not an error', async () => {
+    const unknown = await client.complete({ ref: { type: 'ref/prompt', name: 'no-such-prompt' }, argument: { name: 'x', value: 'a' } });
+    expect(unknown.completion.values).toEqual([]);
+    const wrongArg = await client.complete({ ref: { type: 'ref/resource', uri: 'bek://patterns/{id}' }, argument: { name: 'nope', value: 'rel' } });
+    expect(wrongArg.completion.values).toEqual([]);
   });
 
   it('serves the skill prompt with mission, trigger, matrix and constraints, applied to a task', async () => {

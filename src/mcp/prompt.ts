@@ -1,7 +1,8 @@
-import { completable, type McpServer } from '@modelcontextprotocol/server';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { Engine } from '../engine.js';
 import { renderSelection } from '../render.js';
+import type { Completer } from './completion.js';
 
 /** The skill's mission, trigger, interaction schema, matrix and constraints, with the task at hand. */
 export function skillPromptText(engine: Engine, task?: string): string {
@@ -23,25 +24,28 @@ export function skillPromptText(engine: Engine, task?: string): string {
   return parts.join('\n\n');
 }
 
-export function registerSkillPrompt(server: McpServer, engine: Engine) {
+export const SKILL_PROMPT = 'backend-patterns';
+
+/** Completes the prompt's `task` argument with the matrix's requirements and a few typical tasks. */
+export function taskCompleter(engine: Engine): Completer {
   const examples = [
     ...engine.catalogue.skill.matrix.map((r) => r.requirement),
     'Public REST API for payments with webhooks',
     'Real-time notifications for a web app',
     'Service that calls a flaky third-party API',
   ];
+  return (value) => examples.filter((e) => e.toLowerCase().includes(value.trim().toLowerCase()));
+}
+
+export function registerSkillPrompt(server: McpServer, engine: Engine) {
   return server.registerPrompt(
-    'backend-patterns',
+    SKILL_PROMPT,
     {
       title: 'Backend patterns skill',
       description:
         'Apply backend patterns for server architecture, database interactions and API structure: the skill\'s mission, selection matrix and absolute constraints, applied to your task.',
       argsSchema: z.object({
-        // The SDK unwraps `.optional()` before looking for the completer, so completable wraps the inner string.
-        task: completable(
-          z.string().max(4000).describe('The task or requirements at hand, e.g. "REST API for orders with payments"'),
-          (value) => examples.filter((e) => e.toLowerCase().includes((value ?? '').toLowerCase())),
-        ).optional(),
+        task: z.string().max(4000).optional().describe('The task or requirements at hand, e.g. "REST API for orders with payments"'),
       }),
     },
     ({ task }) => ({

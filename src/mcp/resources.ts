@@ -4,8 +4,15 @@ import type { Engine } from '../engine.js';
 import { findPattern } from '../lookup.js';
 import { renderPattern } from '../render.js';
 import { patternResult } from '../results.js';
+import type { Completer } from './completion.js';
 
 const MARKDOWN = 'text/markdown';
+
+/** Completes pattern ids in the template by prefix. */
+export function patternIdCompleter(engine: Engine): Completer {
+  const ids = engine.catalogue.patterns.map((p) => p.id);
+  return (value) => ids.filter((id) => id.startsWith(value.trim().toLowerCase()));
+}
 
 /** SKILL.md, each reference guide, and one template for every pattern by id. */
 export function registerResources(server: McpServer, engine: Engine): void {
@@ -24,7 +31,6 @@ export function registerResources(server: McpServer, engine: Engine): void {
       (uri) => ({ contents: [{ uri: uri.href, mimeType: MARKDOWN, text: guide.body }] }),
     );
   }
-  const ids = catalogue.patterns.map((p) => p.id);
   const template = new ResourceTemplate(PATTERN_URI_TEMPLATE, {
     list: () => ({
       resources: catalogue.patterns.map((p) => ({
@@ -35,7 +41,6 @@ export function registerResources(server: McpServer, engine: Engine): void {
         mimeType: MARKDOWN,
       })),
     }),
-    complete: { id: (value) => ids.filter((id) => id.startsWith(value.toLowerCase())) },
   });
   server.registerResource(
     'pattern',

@@ -1,7 +1,9 @@
 import { McpServer } from '@modelcontextprotocol/server';
 import type { Engine } from '../engine.js';
-import { registerSkillPrompt } from './prompt.js';
-import { registerResources } from './resources.js';
+import { PATTERN_URI_TEMPLATE } from '../catalogue/uri.js';
+import { registerCompletions } from './completion.js';
+import { registerSkillPrompt, SKILL_PROMPT, taskCompleter } from './prompt.js';
+import { patternIdCompleter, registerResources } from './resources.js';
 import { outcomeOf, type ToolOutcome } from './result.js';
 import { registerGetPatternTool } from './tools/get-pattern.js';
 import { registerGetReferenceTool } from './tools/get-reference.js';
@@ -43,6 +45,10 @@ export function createServer(engine: Engine, version: string, observer?: ToolObs
   registerGetReferenceTool(server, engine);
   registerResources(server, engine);
   registerSkillPrompt(server, engine);
+  registerCompletions(server, {
+    [`prompt:${SKILL_PROMPT}`]: { task: taskCompleter(engine) },
+    [`resource:${PATTERN_URI_TEMPLATE}`]: { id: patternIdCompleter(engine) },
+  });
   return server;
 }
 
