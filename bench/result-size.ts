@@ -1,0 +1,40 @@
+import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
+import type { Engine } from '../src/engine.js';
+import { createServer } from '../src/mcp/server.js';
+
+/** Characters per token, the usual estimate for English text and JSON. */
+const CHARS_PER_TOKEN = 4;
+
+export interface ResultSize {
+  calls: number;
+  medianTokens: number;
+  maxTokens: number;
+  medianTextTokens: number;
+}
+
+/**
+ * What a client receives from `search_patterns` with the default limit of 5, measured as the JSON of the whole
+ * tool result (text, resource links and structuredContent) over a real in-process MCP connection.
+ */
+export async function measureResultSize(engine: Engine, queries: string[]): Promise<ResultSize> {
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const server = createServer(engine, 'bench');
+  const client = new Client({ name: 'bek-bench', version: '1.0.0' });
+  await server.connect(serverSide);
+  await client.connect(clientSide);
+  const whole: number[] = [];
+  const text: number[] = [];
+  try {
+    for (const query of queries) {
+      const result = await client.callTool({ name: 'search_patterns', arguments: { query } });
+      const { content, structuredContent } = result as { content: { type: string; text?: string }[]; structuredContent: unknown };
+      whole.push(JSON.stringify({ content, structuredContent }).length / CHARS_PER_TOKEN);
+      text.push(content.filter((c) => c.type === 'text').reduce((n, c) => n + (c.text?.length ?? 0), 0) / CHARS_PER_TOKEN);
+    }
+  } finally {
+    await client.close();
+    await server.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return { calls: queries.length, medianTokens: median(whole), maxTokens: Math.max(...whole), medianTextTokens: median(text) };
+}
