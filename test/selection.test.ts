@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { ExplicitNeeds } from '../src/selection/select.js';
 import { shippedEngine } from './helpers/engine.js';
 
@@ -79,5 +82,21 @@ describe('select_pattern scenarios', () => {
   it('never returns an empty answer: unmatched requirements fall back to the closest patterns', () => {
     const result = engine.select('store user passwords safely');
     expect([...result.recommendations, ...result.supporting].map((r) => r.id)).toContain('sec-password-storage');
+  });
+});
+
+// Written by someone who never saw the selection code (see bench/scenarios-blind.json): 24 of 30 passed before
+// the signal vocabulary was widened and phrases were allowed short gaps; they keep that work from regressing.
+const Blind = z.array(z.strictObject({ requirements: z.string(), expected: z.array(z.string()), forbidden: z.array(z.string()) }));
+const BLIND = Blind.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../bench/scenarios-blind.json'), 'utf8')));
+
+describe('select_pattern blind scenarios', () => {
+  const engine = shippedEngine();
+  it.each(BLIND)('$requirements', ({ requirements, expected, forbidden }) => {
+    const result = engine.select(requirements);
+    const recommended = result.recommendations.map((r) => r.id);
+    const all = [...recommended, ...result.supporting.map((r) => r.id)];
+    for (const id of expected) expect(all, `expected ${id}`).toContain(id);
+    for (const id of forbidden) expect(recommended, `forbidden ${id}`).not.toContain(id);
   });
 });

@@ -7,13 +7,24 @@ const NEGATION_REACH = 3;
 const stems = (text: string) => words(text).map(stem);
 const SIGNALS: [Need, string[][]][] = NEED_KEYS.map((need) => [need, NEEDS[need].signals.map(stems)]);
 
-/** Where `phrase` occurs in `seq` as consecutive words, or -1. */
-function indexOfPhrase(seq: string[], phrase: string[]): number[] {
-  const at: number[] = [];
-  for (let i = 0; i + phrase.length <= seq.length; i++) {
-    if (phrase.every((w, k) => seq[i + k] === w)) at.push(i);
+/** Words allowed between two words of a phrase: "live order status updates" still says "live updates". */
+const MAX_GAP = 2;
+
+/** Where `phrase` occurs in `seq` as [first, last] word positions: its words in order, each at most MAX_GAP words after the one before. */
+function phraseSpans(seq: string[], phrase: string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < seq.length; i++) {
+    if (seq[i] !== phrase[0]) continue;
+    let at = i;
+    const complete = phrase.slice(1).every((word) => {
+      const next = seq.slice(at + 1, at + 2 + MAX_GAP).indexOf(word);
+      if (next < 0) return false;
+      at += next + 1;
+      return true;
+    });
+    if (complete) spans.push([i, at]);
   }
-  return at;
+  return spans;
 }
 
 /** The needs that free-text requirements reveal, each with the phrase that revealed it; negated mentions are ignored. */
@@ -23,11 +34,11 @@ export function detectNeeds(requirements: string): Map<Need, string> {
   const found = new Map<Need, string>();
   for (const [need, phrases] of SIGNALS) {
     for (const phrase of phrases) {
-      const hit = indexOfPhrase(seq, phrase).find(
-        (i) => !raw.slice(Math.max(0, i - NEGATION_REACH), i).some((w) => NEGATIONS.has(w)),
+      const hit = phraseSpans(seq, phrase).find(
+        ([first]) => !raw.slice(Math.max(0, first - NEGATION_REACH), first).some((w) => NEGATIONS.has(w)),
       );
       if (hit !== undefined) {
-        found.set(need, raw.slice(hit, hit + phrase.length).join(' '));
+        found.set(need, raw.slice(hit[0], hit[1] + 1).join(' '));
         break;
       }
     }

@@ -79,7 +79,7 @@ export interface SupportRule {
 }
 
 export const SUPPORT: SupportRule[] = [
-  { id: 'sec-rate-limiting', any: ['public_api'], why: 'Public APIs must be rate limited (an absolute constraint of the skill): per-client quotas, 429 with Retry-After.' },
+  { id: 'sec-rate-limiting', any: ['public_api', 'abuse', 'user_accounts'], why: 'Public APIs must be rate limited (an absolute constraint of the skill), and login endpoints throttled per account and per address: per-client quotas, 429 with Retry-After.' },
   { id: 'api-request-validation', any: ['public_api', 'input_handling', 'crud'], why: 'Validate every request body, query and header at the boundary, server-side, and reject what does not fit the schema.' },
   { id: 'api-error-model', any: ['public_api', 'crud'], why: 'One machine-readable error format with stable codes and correct status codes, never raw database errors.' },
   { id: 'sec-authn-authz-boundary', any: ['public_api', 'user_accounts', 'authorization'], why: 'Authenticate once at the edge, authorize every action against the resource it touches.' },
@@ -88,7 +88,7 @@ export const SUPPORT: SupportRule[] = [
   { id: 'db-transaction-boundaries', any: ['payments', 'complex_domain'], why: 'Money and multi-row invariants need one transaction per use case, with the right isolation level.' },
   { id: 'db-soft-delete-audit', any: ['audit', 'payments'], why: 'Financial and regulated data needs an append-only history of who changed what and when.' },
   { id: 'api-webhook-signatures', any: ['webhooks'], why: 'Sign webhooks with HMAC over the timestamp and raw body, and verify before parsing, so receivers can reject forged or replayed calls.' },
-  { id: 'rel-retries-backoff', any: ['webhooks', 'unreliable_dependency'], why: 'Transient failures are retried with capped exponential backoff and jitter, only for idempotent operations.' },
+  { id: 'rel-retries-backoff', any: ['webhooks', 'unreliable_dependency', 'transient_failures'], why: 'Transient failures are retried with capped exponential backoff and jitter, only for idempotent operations.' },
   { id: 'rel-timeouts', any: ['unreliable_dependency'], why: 'Every outbound call gets a timeout from a deadline budget, so a slow dependency cannot hang your requests.' },
   { id: 'rel-circuit-breaker', any: ['unreliable_dependency'], why: 'When the dependency keeps failing, fail fast and degrade instead of queueing threads and retries behind it.' },
   { id: 'rel-outbox', any: ['events_after_write'], why: 'Write the event to an outbox table in the same transaction as the change and relay it afterwards: no lost or phantom events from a dual write.' },

@@ -1,11 +1,11 @@
 /**
  * What a set of requirements can call for, and the phrases that reveal each need in free text.
- * Phrases are matched on stemmed words, in order, and ignored when negated ("no real-time").
+ * Phrases are matched on stemmed words, in order with up to two words between, and ignored when negated ("no real-time").
  */
 export const NEEDS = {
   crud: {
     description: 'Mostly create/read/update/delete over records, forms or admin screens',
-    signals: ['crud', 'create read update delete', 'simple api', 'simple web app', 'admin panel', 'admin dashboard', 'back office', 'todo app', 'blog', 'internal tool', 'manage records', 'forms', 'basic rest api', 'standard web application', 'catalog of products', 'inventory list'],
+    signals: ['crud', 'create read update delete', 'simple api', 'simple web app', 'admin panel', 'admin dashboard', 'back office', 'todo app', 'blog', 'internal tool', 'manage records', 'forms', 'basic rest api', 'standard web application', 'catalog of products', 'inventory list', 'add update delete', 'add update remove', 'add edit delete', 'create edit delete', 'create update delete', 'list create edit', 'standard web app', 'simple as possible', 'keep it simple', 'straightforward crud', 'listings'],
   },
   complex_domain: {
     description: 'Complex business rules or workflows that must be isolated from I/O',
@@ -17,7 +17,7 @@ export const NEEDS = {
   },
   realtime: {
     description: 'Live updates pushed to clients: notifications, chat, dashboards, presence',
-    signals: ['real time', 'realtime', 'live updates', 'live update', 'push notifications', 'notifications', 'notify users', 'chat', 'websocket', 'websockets', 'server sent events', 'sse', 'live dashboard', 'presence', 'collaborative editing', 'instant updates', 'streaming updates', 'multiplayer', 'live feed', 'ticker'],
+    signals: ['real time', 'realtime', 'live updates', 'live update', 'push notifications', 'notifications', 'notify users', 'chat', 'websocket', 'websockets', 'server sent events', 'sse', 'live dashboard', 'presence', 'collaborative editing', 'instant updates', 'streaming updates', 'multiplayer', 'live feed', 'ticker', 'live status', 'live tracking', 'in real time', 'instantly', 'the moment', 'as it happens', 'without refreshing', 'without polling', 'push updates', 'typing indicators', 'pushed to', 'push to', 'status changes'],
   },
   scale: {
     description: 'High load or growth is expected',
@@ -37,11 +37,11 @@ export const NEEDS = {
   },
   public_api: {
     description: 'An API exposed to third parties, partners, mobile apps or the internet',
-    signals: ['public api', 'public apis', 'third party', 'third parties', 'partners', 'partner api', 'external developers', 'developer platform', 'open api', 'exposed to the internet', 'internet facing', 'mobile app', 'mobile clients', 'customers integrate', 'api keys', 'saas api', 'public endpoint', 'public facing'],
+    signals: ['public api', 'public apis', 'partners', 'partner api', 'external developers', 'developer platform', 'open api', 'exposed to the internet', 'internet facing', 'mobile app', 'mobile clients', 'customers integrate', 'api keys', 'saas api', 'public endpoint', 'public facing', 'third party developers', 'third party integrators', 'external clients', 'opening our api', 'open our api', 'b2b api', 'developer portal', 'integrators'],
   },
   payments: {
     description: 'Money moves: payments, refunds, orders, transfers, billing',
-    signals: ['payment', 'payments', 'pay', 'charge', 'charges', 'refund', 'refunds', 'billing', 'invoice', 'invoices', 'checkout', 'money', 'transfer', 'transfers', 'wallet', 'ledger', 'subscription billing', 'stripe', 'place order', 'orders', 'purchase', 'double charge', 'charged twice'],
+    signals: ['payment', 'payments', 'pay', 'charge', 'charges', 'refund', 'refunds', 'billing', 'invoice', 'invoices', 'checkout', 'money', 'transfer', 'transfers', 'wallet', 'ledger', 'subscription billing', 'stripe', 'place order', 'purchase', 'double charge', 'charged twice', 'card', 'credit card', 'paid', 'payout', 'payouts', 'payment provider'],
   },
   webhooks: {
     description: 'Webhooks are sent to or received from other systems',
@@ -49,7 +49,7 @@ export const NEEDS = {
   },
   unreliable_dependency: {
     description: 'Calls to a slow, flaky or rate-limited dependency (third-party API, another service)',
-    signals: ['flaky', 'unreliable', 'third party api', 'external api', 'external service', 'downstream', 'dependency', 'dependencies', 'slow service', 'times out', 'timeouts', 'timeout', 'goes down', 'outage', 'outages', 'intermittent', 'transient errors', 'legacy system', 'payment provider', 'payment gateway', 'calls another service', 'remote service', 'partner api', 'cascading failure', 'sometimes fails', 'unstable'],
+    signals: ['flaky', 'unreliable', 'third party api', 'external api', 'external service', 'downstream', 'dependency', 'dependencies', 'slow service', 'times out', 'timeouts', 'timeout', 'goes down', 'outage', 'outages', 'intermittent', 'transient errors', 'legacy system', 'payment provider', 'payment gateway', 'calls another service', 'remote service', 'partner api', 'cascading failure', 'sometimes fails', 'unstable', 'often slow', 'is slow', 'returns 503', '503', '502', '504', 'hangs', 'unavailable', 'upstream', 'vendor api', 'external provider', 'keep hammering', 'pile up', 'rate limited by'],
   },
   events_after_write: {
     description: 'An event or message must be published when data changes, without losing or inventing it',
@@ -59,9 +59,17 @@ export const NEEDS = {
     description: 'Background jobs or queue consumers process messages',
     signals: ['queue', 'queues', 'consumer', 'consumers', 'background job', 'background jobs', 'worker', 'workers', 'message broker', 'kafka', 'rabbitmq', 'sqs', 'pub sub', 'pubsub', 'poison message', 'messages fail', 'async processing', 'asynchronous processing', 'job queue'],
   },
+  transient_failures: {
+    description: 'Operations fail transiently and should be tried again',
+    signals: ['retry', 'retries', 'retried', 'retrying', 'transient', 'try again', 'temporary failures', 'temporarily unavailable', 'flaky network', 'flaky networks', 'resend', 'resends'],
+  },
+  abuse: {
+    description: 'Clients may abuse the service: brute force, scraping, floods, noisy neighbours',
+    signals: ['brute force', 'credential stuffing', 'login attempts', 'password guessing', 'abuse', 'abusive', 'noisy clients', 'noisy neighbour', 'noisy neighbor', 'scraping', 'scrapers', 'bots', 'spam', 'ddos', 'flood', 'too many requests', 'throttle', 'throttling', 'rate limit', 'rate limits', 'quota', 'quotas', 'fair usage'],
+  },
   user_accounts: {
     description: 'Users sign up and log in with passwords',
-    signals: ['login', 'log in', 'sign up', 'signup', 'user accounts', 'passwords', 'password', 'registration', 'authentication', 'authenticate', 'credentials', 'sign in'],
+    signals: ['login', 'log in', 'sign up', 'signup', 'user accounts', 'passwords', 'password', 'registration', 'authentication', 'authenticate', 'credentials', 'sign in', 'signs up', 'sign ups', 'email and password'],
   },
   authorization: {
     description: 'Different users may see or do different things (roles, tenants, ownership)',
@@ -73,11 +81,11 @@ export const NEEDS = {
   },
   list_endpoints: {
     description: 'Endpoints return long lists that need paging, filtering or sorting',
-    signals: ['list endpoint', 'list endpoints', 'pagination', 'paginate', 'paging', 'large lists', 'infinite scroll', 'filtering', 'sorting', 'search results', 'browse', 'thousands of records', 'millions of rows', 'feed'],
+    signals: ['list endpoint', 'list endpoints', 'pagination', 'paginate', 'paging', 'large lists', 'infinite scroll', 'filtering', 'sorting', 'search results', 'browse', 'thousands of records', 'millions of rows', 'feed', 'all orders page', 'list page', 'loads every row'],
   },
   query_performance: {
     description: 'Slow queries, too many queries, or large tables',
-    signals: ['slow queries', 'slow query', 'query performance', 'too many queries', 'n 1', '1 n', 'n plus one', 'lazy loading', 'full table scan', 'seq scan', 'large tables', 'slow page', 'slow endpoint', 'index', 'indexes', 'millions of rows'],
+    signals: ['slow queries', 'slow query', 'query performance', 'too many queries', 'n 1', '1 n', 'n plus one', 'lazy loading', 'full table scan', 'seq scan', 'large tables', 'slow page', 'slow endpoint', 'index', 'indexes', 'millions of rows', 'queries per request', 'hundreds of queries', 'query per row', 'one query per', 'become slow', 'getting slow', 'slow list', 'slow report', 'slow reports', 'takes seconds', 'over 30 seconds', 'loads every row'],
   },
   audit: {
     description: 'History, audit trail, compliance or restore of deleted data',
