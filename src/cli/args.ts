@@ -18,8 +18,9 @@ export function flag<T extends z.ZodType>(name: string, schema: T, value: unknow
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const options = schema instanceof z.ZodEnum ? ` (one of: ${schema.options.join(', ')})` : '';
-  throw new BekError('bad_input', `--${name}: ${parsed.error.issues[0]?.message ?? 'invalid value'}${options}`);
+  const problem =
+    schema instanceof z.ZodEnum ? `expected one of: ${schema.options.join(', ')}` : (parsed.error.issues[0]?.message ?? 'invalid value');
+  throw new BekError('bad_input', `--${name}: ${problem} (got "${String(value)}")`);
 }
 
 /** Joins positionals into one text argument, or fails naming what is missing. */

@@ -7,6 +7,9 @@ import { flag, parse, text } from '../args.js';
 import { type Command, emit } from '../command.js';
 import { styled } from '../io.js';
 
+const LIMIT_RANGE = 'expected a whole number from 1 to 50';
+const Limit = z.coerce.number({ error: LIMIT_RANGE }).int(LIMIT_RANGE).min(1, LIMIT_RANGE).max(50, LIMIT_RANGE);
+
 const USAGE = 'bek search <query> [--scope S] [--level L] [--limit N] [--json]';
 
 export const search: Command = {
@@ -37,7 +40,7 @@ Example:
     const result = searchResult(ctx.engine(), query, {
       scope: flag('scope', Scope, values.scope),
       level: flag('level', Level, values.level),
-      limit: flag('limit', z.coerce.number().int().min(1).max(50), values.limit),
+      limit: flag('limit', Limit, values.limit),
     });
     return emit(ctx, values.json, result, () => styled(ctx.io, renderSearch(result)));
   },
