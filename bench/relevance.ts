@@ -66,8 +66,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const size = await measureResultSize(engine, all);
   console.log(
-    `search_patterns result, default limit 5, over ${size.calls} unfiltered queries (4 chars/token): ` +
-      `median ${Math.round(size.medianTokens)} tokens whole (text + links + structuredContent), ` +
-      `${Math.round(size.medianTextTokens)} of them the text; largest ${Math.round(size.maxTokens)}`,
-  );
-}
+    `search_patterns result size (JSON of text + resource links + structuredContent, 4 chars/token) over ${size.calls} unfiltered queries: ` +
+      `a 5-hit result (${size.fiveHitCalls} of them) median ${Math.round(size.fiveHitTokens)} tokens, ${Math.round(size.fiveHitTextTokens)} of them the text; ` +
+      `all results median ${Math.round(size.medianTokens)}, largest ${Math.round(size.maxTokens)}`,
+  );}

@@ -7,9 +7,12 @@ const CHARS_PER_TOKEN = 4;
 
 export interface ResultSize {
   calls: number;
+  /** Calls that returned the full five hits, and the median size of those results. */
+  fiveHitCalls: number;
+  fiveHitTokens: number;
+  fiveHitTextTokens: number;
   medianTokens: number;
   maxTokens: number;
-  medianTextTokens: number;
 }
 
 /**
@@ -23,18 +26,29 @@ export async function measureResultSize(engine: Engine, queries: string[]): Prom
   await server.connect(serverSide);
   await client.connect(clientSide);
   const whole: number[] = [];
-  const text: number[] = [];
+  const fiveWhole: number[] = [];
+  const fiveText: number[] = [];
   try {
     for (const query of queries) {
       const result = await client.callTool({ name: 'search_patterns', arguments: { query } });
-      const { content, structuredContent } = result as { content: { type: string; text?: string }[]; structuredContent: unknown };
-      whole.push(JSON.stringify({ content, structuredContent }).length / CHARS_PER_TOKEN);
-      text.push(content.filter((c) => c.type === 'text').reduce((n, c) => n + (c.text?.length ?? 0), 0) / CHARS_PER_TOKEN);
+      const { content, structuredContent } = result as { content: { type: string; text?: string }[]; structuredContent: { results: unknown[] } };
+      const tokens = JSON.stringify({ content, structuredContent }).length / CHARS_PER_TOKEN;
+      whole.push(tokens);
+      if (structuredContent.results.length !== 5) continue;
+      fiveWhole.push(tokens);
+      fiveText.push(content.filter((c) => c.type === 'text').reduce((n, c) => n + (c.text?.length ?? 0), 0) / CHARS_PER_TOKEN);
     }
   } finally {
     await client.close();
     await server.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  return { calls: queries.length, medianTokens: median(whole), maxTokens: Math.max(...whole), medianTextTokens: median(text) };
+  return {
+    calls: queries.length,
+    fiveHitCalls: fiveWhole.length,
+    fiveHitTokens: median(fiveWhole),
+    fiveHitTextTokens: median(fiveText),
+    medianTokens: median(whole),
+    maxTokens: Math.max(...whole),
+  };
 }

@@ -37,14 +37,8 @@ export const registerSearchPatternsTool = (server: McpServer, engine: Engine) =>
     ({ query, scope, level, limit, max_tokens }) =>
       guarded(() => {
         const result = searchResult(engine, query, { scope, level, limit });
-        const links = result.results.map((h) => ({
-          type: 'resource_link' as const,
-          uri: h.uri,
-          name: h.id,
-          title: h.title,
-          description: h.summary,
-          mimeType: 'text/markdown',
-        }));
+        // No description on the links: the summary is already in the text and in structuredContent.
+        const links = result.results.map((h) => ({ type: 'resource_link' as const, uri: h.uri, name: h.id, title: h.title, mimeType: 'text/markdown' }));
         return toolResult(result, withinBudget(renderSearch(result), max_tokens), links);
       }),
   );
