@@ -13,9 +13,9 @@ const SEARCHES = 300;
 export interface ScaleFigures {
   size: number;
   diskMB: number;
-  /** Spawn → tools/list answered with BEK_CATALOGUE_DIR on this catalogue: the full loader, as a user would see it. */
+  /** Spawn → tools/list answered with BEK_CATALOGUE_DIR on this catalogue: the full loader (which also indexes), as a user would see it. */
   startup: number;
-  /** The first search, which builds the search index. */
+  /** The first search. */
   firstSearch: number;
   p50: number;
   p99: number;
@@ -70,7 +70,7 @@ export function printScale(figures: ScaleFigures[]): void {
     const cells = [mb(f.diskMB).padStart(9), ms(f.startup).padStart(8), ms(f.firstSearch).padStart(11), ms(f.p50).padStart(9), ms(f.p99).padStart(9), mb(f.rss).padStart(9), mb(f.peak).padStart(9)];
     console.log(`  ${String(f.size).padStart(8)}  ${cells.join('  ')}`);
   }
-  console.log(`  ¹ spawn → tools/list answered, catalogue parsed and validated  ² builds the search index; p50/p99 over ${SEARCHES} searches`);
+  console.log(`  ¹ spawn → tools/list answered: catalogue parsed, validated and indexed  ² the first search; p50/p99 over ${SEARCHES} searches`);
   const big = figures.at(-1);
   const small = figures.at(-2);
   if (!big || !small) return;

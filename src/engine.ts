@@ -1,6 +1,6 @@
 import { loadCatalogue } from './catalogue/load.js';
 import type { Catalogue, Problem } from './catalogue/types.js';
-import { buildIndex, type IndexData, type SearchIndex, withFuzzy } from './search/index.js';
+import { buildIndex, type IndexData, indexBuilder, type SearchIndex, withFuzzy } from './search/index.js';
 import { type SearchOptions, type SearchOutcome, searchIndex } from './search/search.js';
 import { checkSelectionData } from './selection/check.js';
 import { type ExplicitNeeds, type Selection, selectPatterns } from './selection/select.js';
@@ -12,7 +12,10 @@ export interface Engine {
   select(requirements: string, needs?: ExplicitNeeds): Selection;
 }
 
-/** Builds the engine over a loaded catalogue; the search index is made on first use, from `readIndex` (the build's snapshot) when given. */
+/**
+ * Builds the engine over a loaded catalogue; the search index is made on first use, from `readIndex`
+ * when given (the build's snapshot, or what the loader extracted), else from the documents read again.
+ */
 export function createEngine(catalogue: Catalogue, readIndex?: () => IndexData): Engine {
   let index: SearchIndex | undefined;
   const getIndex = () => (index ??= readIndex ? withFuzzy(catalogue.patterns, readIndex()) : buildIndex(catalogue.patterns));
@@ -32,9 +35,12 @@ export function createEngine(catalogue: Catalogue, readIndex?: () => IndexData):
 
 /** Loads and validates the content under `root` and the selection data; the engine only when nothing is wrong. */
 export function loadEngine(root: string): { engine?: Engine; problems: Problem[] } {
-  const { catalogue, problems } = loadCatalogue(root);
+  // The index is built as the documents are read: the catalogue keeps no text to build it from later.
+  const index = indexBuilder();
+  const { catalogue, problems } = loadCatalogue(root, index.add);
   if (!catalogue) return { problems };
   const selectionProblems = checkSelectionData(catalogue);
   if (selectionProblems.length > 0) return { problems: selectionProblems };
-  return { engine: createEngine(catalogue), problems: [] };
+  const data = index.data();
+  return { engine: createEngine(catalogue, () => data), problems: [] };
 }

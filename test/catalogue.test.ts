@@ -1,7 +1,10 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/load.js';
 import { splitSections } from '../src/catalogue/markdown.js';
+import type { Pattern } from '../src/catalogue/types.js';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 
@@ -46,6 +49,25 @@ describe('loadCatalogue', () => {
     has('fix-delta.md', 'sections', /missing: Pitfalls/);
     has('fix-eps.md', '(front matter)', /unreadable YAML/);
     expect(problems.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('keeps no document text: each pattern reads its own file when asked, and refuses one changed since', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bek-catalogue-'));
+    try {
+      cpSync(fixture('valid'), dir, { recursive: true });
+      const seen: Pattern[] = [];
+      const { catalogue } = loadCatalogue(dir, (p) => seen.push(p));
+      const alpha = catalogue?.byId.get('fix-alpha');
+      // The loader hands each whole pattern to `onPattern` once, as read and validated.
+      expect(seen.map((p) => [p.id, p.body, p.sections])).toEqual(catalogue?.patterns.map((p) => [p.id, p.body, p.sections]));
+      expect(alpha?.body).toMatch(/^# /);
+      expect(Object.isFrozen(alpha?.sections)).toBe(true);
+      appendFileSync(join(dir, 'references/patterns/fix-alpha.md'), '\nmore\n');
+      expect(() => alpha?.sections).toThrow(/fix-alpha\.md changed after the catalogue was loaded/);
+      expect(catalogue?.byId.get('fix-beta')?.sections.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a missing folder instead of throwing', () => {

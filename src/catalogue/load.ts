@@ -3,10 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
+import { BekError } from '../errors.js';
 import { checkPattern, checkRelations } from './checks.js';
 import { splitSections } from './markdown.js';
 import { GuideFrontMatter, PatternFrontMatter } from './schema.js';
 import { parseSkill } from './skill.js';
+import { withTextOnDemand } from './text.js';
 import type { Catalogue, Guide, Pattern, Problem } from './types.js';
 
 export interface LoadResult {
@@ -17,11 +19,16 @@ export interface LoadResult {
 const markdownFiles = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : [];
 
+const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+// Options, even empty, keep gray-matter from caching every document it parses, by its whole text, for
+// good. Given the file's bytes rather than a string, it decodes them once and makes no copy of them.
+const parseMatter = (bytes: Buffer) => matter(bytes, {});
+
 /** Parses front matter with gray-matter and validates it; records every problem instead of stopping. */
-function parseDocument<T extends z.ZodType>(text: string, file: string, schema: T, problems: Problem[]) {
-  let doc: matter.GrayMatterFile<string>;
+function parseDocument<T extends z.ZodType>(bytes: Buffer, file: string, schema: T, problems: Problem[]) {
+  let doc: matter.GrayMatterFile<Buffer>;
   try {
-    doc = matter(text);
+    doc = parseMatter(bytes);
   } catch (error) {
     problems.push({ file, field: '(front matter)', message: `unreadable YAML: ${(error as Error).message.split('\n')[0]}` });
     return undefined;
@@ -37,40 +44,60 @@ function parseDocument<T extends z.ZodType>(text: string, file: string, schema: 
 }
 
 /**
- * Loads the content under `root` (skill/SKILL.md, references/*.md, references/patterns/*.md),
- * validating everything. The catalogue is returned only when there are no problems.
+ * The body and sections of a pattern document, read again from its file when asked for. They are
+ * what was validated: a file changed since is an error, not a document served unchecked.
  */
-export function loadCatalogue(root: string): LoadResult {
+function textFromFile(path: string, file: string, loaded: string) {
+  return () => {
+    const bytes = readFileSync(path);
+    if (digest(bytes) !== loaded) throw new BekError('broken_catalogue', `${file} changed after the catalogue was loaded; restart to serve it`);
+    const body = parseMatter(bytes).content.trim();
+    return deepFreeze({ body, sections: splitSections(body) });
+  };
+}
+
+/**
+ * Loads the content under `root` (skill/SKILL.md, references/*.md, references/patterns/*.md),
+ * validating everything. The catalogue is returned only when there are no problems. Its patterns keep
+ * no text (see withTextOnDemand): `onPattern` sees each whole pattern once, as it is loaded.
+ */
+export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => void): LoadResult {
   const problems: Problem[] = [];
   const hash = createHash('sha256');
   const read = (path: string) => {
-    const text = readFileSync(path, 'utf8');
-    hash.update(path.slice(root.length)).update(text);
-    return text;
+    const bytes = readFileSync(path);
+    const sha = digest(bytes);
+    hash.update(path.slice(root.length)).update(sha);
+    return { bytes, sha };
   };
   const rel = (path: string) => relative(root, path);
 
   const patterns: Pattern[] = [];
   for (const path of markdownFiles(join(root, 'references/patterns'))) {
     const file = rel(path);
-    const doc = parseDocument(read(path), file, PatternFrontMatter, problems);
+    const { bytes, sha } = read(path);
+    const doc = parseDocument(bytes, file, PatternFrontMatter, problems);
     if (!doc) continue;
-    const pattern: Pattern = { ...doc.data, file, body: doc.body, sections: splitSections(doc.body) };
+    // Copied through JSON: js-yaml's strings are slices of the whole front matter, and would keep every
+    // document's (~26 MB for 10,000 documents).
+    const meta = deepFreeze({ ...(JSON.parse(JSON.stringify(doc.data)) as typeof doc.data), file });
+    const pattern: Pattern = { ...meta, body: doc.body, sections: splitSections(doc.body) };
     checkPattern(pattern, basename(path, '.md'), problems);
-    patterns.push(pattern);
+    onPattern?.(pattern);
+    patterns.push(withTextOnDemand(meta, textFromFile(path, file, sha)));
   }
   const byId = checkRelations(patterns, problems);
 
   const guides: Guide[] = [];
   for (const path of markdownFiles(join(root, 'references'))) {
     const file = rel(path);
-    const doc = parseDocument(read(path), file, GuideFrontMatter, problems);
+    const doc = parseDocument(read(path).bytes, file, GuideFrontMatter, problems);
     if (doc) guides.push({ ...doc.data, name: basename(path, '.md'), file, body: doc.body });
   }
 
   const skillPath = join(root, 'skill/SKILL.md');
   const skill = existsSync(skillPath)
-    ? parseSkill(read(skillPath), rel(skillPath), problems)
+    ? parseSkill(read(skillPath).bytes.toString('utf8'), rel(skillPath), problems)
     : void problems.push({ file: 'skill/SKILL.md', field: '(file)', message: 'missing' });
 
   if (patterns.length === 0) problems.push({ file: 'references/patterns', field: '(folder)', message: 'no pattern documents found' });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type IndexData, indexData } from '../search/index.js';
-import type { Catalogue, Pattern, Section } from './types.js';
+import { withTextOnDemand } from './text.js';
+import type { Catalogue, Section } from './types.js';
 
 // The build validates the shipped catalogue with the full loader and writes it as JSON beside the
 // bundle, with its search index: reading them takes a few milliseconds where parsing the Markdown and
@@ -16,12 +17,13 @@ export interface Snapshot {
   index: () => IndexData;
 }
 
-/** The index in JSON's terms: entry lists for the maps, arrays for the sets, in their insertion order. */
+/** The index in JSON's terms: plain arrays for the typed ones. */
 interface IndexJson {
-  postings: [string, number[], number[]][];
-  idf: [string, number][];
-  head: string[];
-  phrases: string[][][];
+  terms: string[];
+  postings: [docs: number[], strengths: number[]][];
+  idf: number[];
+  head: number[];
+  phrases: number[][][];
 }
 
 type Texts = [body: string, sections: Section[]][];
@@ -39,10 +41,11 @@ export function serializeSnapshot(catalogue: Catalogue): [string, string, string
   const { byId: _, patterns, ...rest } = catalogue;
   const index = indexData(patterns);
   const json: IndexJson = {
-    postings: [...index.postings].map(([term, { docs, strengths }]) => [term, docs, strengths]),
-    idf: [...index.idf],
-    head: [...index.head],
-    phrases: index.phrases.map((doc) => doc.map((phrase) => [...phrase])),
+    terms: index.terms,
+    postings: index.postings.map(({ docs, strengths }) => [Array.from(docs), Array.from(strengths)]),
+    idf: Array.from(index.idf),
+    head: Array.from(index.head),
+    phrases: index.phrases,
   };
   const texts: Texts = patterns.map((p) => [p.body, p.sections]);
   return [asciiJson({ ...rest, patterns: patterns.map(({ body: _b, sections: _s, ...p }) => p) }), asciiJson(texts), asciiJson(json)];
@@ -62,19 +65,17 @@ export function readSnapshot(dir: URL = new URL('.', import.meta.url)): Snapshot
   // Searching, selecting and listing need no document text: 1.2 MB of it is read on the first get_pattern or `bek show`.
   let texts: Texts | undefined;
   const text = (doc: number) => (texts ??= parseFrozen(read('texts.json')) as Texts)[doc] ?? ['', []];
-  const full = patterns.map((p, doc): Pattern => Object.freeze(Object.defineProperties({ ...p } as Pattern, {
-    body: { enumerable: true, get: () => text(doc)[0] },
-    sections: { enumerable: true, get: () => text(doc)[1] },
-  })));
+  const full = patterns.map((p, doc) => withTextOnDemand(p, () => ({ body: text(doc)[0], sections: text(doc)[1] })));
   return {
     catalogue: Object.freeze({ ...rest, patterns: Object.freeze(full), byId: new Map(full.map((p) => [p.id, p])) }),
     index() {
       const json = JSON.parse(read('search-index.json')) as IndexJson;
       return {
-        postings: new Map(json.postings.map(([term, docs, strengths]) => [term, { docs, strengths }])),
-        idf: new Map(json.idf),
-        head: new Set(json.head),
-        phrases: json.phrases.map((doc) => doc.map((phrase) => new Set(phrase))),
+        terms: json.terms,
+        postings: json.postings.map(([docs, strengths]) => ({ docs: Uint32Array.from(docs), strengths: Uint8Array.from(strengths) })),
+        idf: Float64Array.from(json.idf),
+        head: Uint8Array.from(json.head),
+        phrases: json.phrases,
       };
     },
   };

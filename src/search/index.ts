@@ -1,6 +1,8 @@
 import Fuse from 'fuse.js';
 import type { Pattern } from '../catalogue/types.js';
-import { terms } from './text.js';
+import { type Postings, postingsCollector } from './postings.js';
+import { spellingIndex } from './spelling.js';
+import { indexTerm, words } from './text.js';
 
 /** How strongly a term found in each field says "this document is about it". */
 export const FIELD_STRENGTH = { title: 1, aliases: 0.9, tags: 0.7, summary: 0.6 } as const;
@@ -8,24 +10,31 @@ export const FIELD_STRENGTH = { title: 1, aliases: 0.9, tags: 0.7, summary: 0.6 
 const bodyStrength = (tf: number) => (tf >= 3 ? 0.4 : tf === 2 ? 0.32 : 0.25);
 const BODY_SECTIONS = new Set(['Problem', 'When to use', 'Solution']);
 
-export interface SearchIndex {
+/** The index's data: plain arrays, numbered by term and by document, which the build snapshots beside the catalogue. */
+export interface IndexData {
+  /** The vocabulary: every indexed term, numbered by position, in the order first met. */
+  terms: string[];
+  /** Per term: the documents holding it and how strongly each is about it. */
+  postings: Postings[];
+  /** Per term: its inverse document frequency. */
+  idf: Float64Array;
+  /** Per term: 1 when it occurs in some title, alias, tag or summary (the words the catalogue is about). */
+  head: Uint8Array;
+  /** Per document: the title, each alias and each tag as its distinct terms, for phrase matching. */
+  phrases: number[][][];
+}
+
+export interface SearchIndex extends IndexData {
   patterns: readonly Pattern[];
-  /** term → parallel arrays of document numbers and match strengths. */
-  postings: Map<string, { docs: number[]; strengths: number[] }>;
-  /** Inverse document frequency of each indexed term. */
-  idf: Map<string, number>;
-  /** Terms that occur in some title, alias, tag or summary: the words the catalogue is about. */
-  head: Set<string>;
-  /** Per document: the title, each alias and each tag as a set of terms, for phrase matching. */
-  phrases: Set<string>[][];
-  /** fuse.js over the vocabulary, for query terms that match nothing exactly (typos). */
-  vocabulary: Fuse<string>;
+  /** term → its number */
+  ids: Map<string, number>;
+  /** Per term: the phrases holding it, as pairs of a document and the phrase's place in `phrases[document]`. */
+  phrasesOf: number[][];
+  /** The closest spellings in the vocabulary, for query terms that match nothing exactly (typos). */
+  spellings: ReturnType<typeof spellingIndex>;
   /** fuse.js over titles and aliases, for "did you mean" when nothing matches well. */
   titles: Fuse<{ id: string; title: string; aliases: string[] }>;
 }
-
-/** The index without its fuse.js lookups: plain data, which the build snapshots beside the catalogue. */
-export type IndexData = Omit<SearchIndex, 'patterns' | 'vocabulary' | 'titles'>;
 
 const proseOnly = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, ' ');
 
@@ -36,49 +45,106 @@ export function buildIndex(patterns: readonly Pattern[]): SearchIndex {
 
 /** Extracts and weighs the terms of every pattern: the costly part of building the index. */
 export function indexData(patterns: readonly Pattern[]): IndexData {
-  const postings: SearchIndex['postings'] = new Map();
-  const phrases: SearchIndex['phrases'] = [];
-  const head = new Set<string>();
-  patterns.forEach((p, doc) => {
-    const strength = new Map<string, number>();
-    const raise = (term: string, s: number) => strength.set(term, Math.max(strength.get(term) ?? 0, s));
-    const titleTerms = terms(`${p.title} ${p.id.replace(/^[a-z]+-/, '')}`);
-    for (const t of titleTerms) raise(t, FIELD_STRENGTH.title);
-    for (const t of p.aliases.flatMap(terms)) raise(t, FIELD_STRENGTH.aliases);
-    for (const t of p.tags.flatMap(terms)) raise(t, FIELD_STRENGTH.tags);
-    for (const t of terms(p.summary)) raise(t, FIELD_STRENGTH.summary);
-    for (const t of strength.keys()) head.add(t);
-    const tf = new Map<string, number>();
-    for (const s of p.sections) {
-      if (BODY_SECTIONS.has(s.name)) for (const t of terms(proseOnly(s.text))) tf.set(t, (tf.get(t) ?? 0) + 1);
-    }
-    for (const [t, n] of tf) raise(t, bodyStrength(n));
-    for (const [t, s] of strength) {
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = { docs: [], strengths: [] }));
-      list.docs.push(doc);
-      list.strengths.push(s);
-    }
-    phrases.push([titleTerms, ...p.aliases.map(terms), ...p.tags.map(terms)].filter((a) => a.length > 0).map((a) => new Set(a)));
-  });
-  const n = patterns.length;
-  const idf = new Map([...postings].map(([t, list]) => [t, Math.log(1 + n / list.docs.length)]));
-  return { postings, idf, head, phrases };
+  const builder = indexBuilder();
+  for (const p of patterns) builder.add(p);
+  return builder.data();
 }
 
-/** The whole index over its data; the fuse.js lookups are built on first use, as most searches need neither. */
+/**
+ * Builds the index data one pattern at a time, in catalogue order, so the loader need not keep the texts.
+ * Each word is turned into a term number once (stop word or not, stemmed, numbered); per document, the
+ * strengths and counts are kept in arrays by term number, so a word costs one lookup.
+ */
+export function indexBuilder(): { add(p: Pattern): void; data(): IndexData } {
+  const terms: string[] = [];
+  const head: number[] = [];
+  const phrases: number[][][] = [];
+  const postings = postingsCollector();
+  const termIds = new Map<string, number>();
+  const wordIds = new Map<string, number>(); // -1 for a stop word
+  const strength: number[] = []; // of each term in the document being added, 0 when absent
+  const count: number[] = []; // of each term in its body sections
+  const newTerm = (term: string) => {
+    termIds.set(term, terms.length);
+    head.push(0);
+    strength.push(0);
+    count.push(0);
+    return terms.push(term) - 1;
+  };
+  const idOf = (word: string) => {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      const term = indexTerm(word);
+      id = term === undefined ? -1 : (termIds.get(term) ?? newTerm(term));
+      wordIds.set(word, id);
+    }
+    return id;
+  };
+  const ids = (text: string) => words(text).map(idOf).filter((id) => id >= 0);
+  return {
+    add(p) {
+      const found: number[] = []; // the document's terms, in the order first met
+      const raise = (id: number, s: number) => {
+        const was = strength[id] ?? 0;
+        if (was === 0) found.push(id);
+        if (s > was) strength[id] = s;
+      };
+      const title = ids(`${p.title} ${p.id.replace(/^[a-z]+-/, '')}`);
+      const aliases = p.aliases.map(ids);
+      const tags = p.tags.map(ids);
+      for (const id of title) raise(id, FIELD_STRENGTH.title);
+      for (const id of aliases.flat()) raise(id, FIELD_STRENGTH.aliases);
+      for (const id of tags.flat()) raise(id, FIELD_STRENGTH.tags);
+      for (const id of ids(p.summary)) raise(id, FIELD_STRENGTH.summary);
+      for (const id of found) head[id] = 1;
+      const body: number[] = [];
+      for (const s of p.sections) {
+        if (!BODY_SECTIONS.has(s.name)) continue;
+        for (const word of words(proseOnly(s.text))) {
+          const id = idOf(word);
+          if (id >= 0 && (count[id] = (count[id] ?? 0) + 1) === 1) body.push(id);
+        }
+      }
+      for (const id of body) {
+        raise(id, bodyStrength(count[id] ?? 0));
+        count[id] = 0;
+      }
+      for (const id of found) {
+        postings.add(id, Math.round((strength[id] ?? 0) * 100));
+        strength[id] = 0;
+      }
+      postings.endDocument();
+      phrases.push([title, ...aliases, ...tags].filter((a) => a.length > 0).map((a) => [...new Set(a)]));
+    },
+    data() {
+      const byTerm = postings.byTerm(terms.length);
+      const idf = Float64Array.from(byTerm, (list) => Math.log(1 + phrases.length / list.docs.length));
+      return { terms, postings: byTerm, idf, head: Uint8Array.from(head), phrases };
+    },
+  };
+}
+
+/** Per term, the phrases holding it (see SearchIndex.phrasesOf). */
+function phrasesByTerm({ terms, phrases }: IndexData): number[][] {
+  const at = terms.map((): number[] => []);
+  phrases.forEach((list, doc) => list.forEach((phrase, k) => phrase.forEach((t) => at[t]?.push(doc, k))));
+  return at;
+}
+
+/**
+ * The whole index over its data: the lookups by term are derived here, and the fuse.js ones are built on
+ * first use, as most searches need neither.
+ */
 export function withFuzzy(patterns: readonly Pattern[], data: IndexData): SearchIndex {
-  let vocabulary: SearchIndex['vocabulary'] | undefined;
+  let spellings: SearchIndex['spellings'] | undefined;
   let titles: SearchIndex['titles'] | undefined;
   return {
     patterns,
     ...data,
-    get vocabulary() {
-      return (vocabulary ??= new Fuse([...data.postings.keys()].filter((t) => t.length >= 3), {
-        includeScore: true,
-        threshold: 0.34,
-        ignoreLocation: true,
-      }));
+    ids: new Map(data.terms.map((term, id) => [term, id])),
+    phrasesOf: phrasesByTerm(data),
+    get spellings() {
+      return (spellings ??= spellingIndex(data.terms.filter((t) => t.length >= 3)));
     },
     get titles() {
       return (titles ??= new Fuse(

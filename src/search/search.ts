@@ -1,5 +1,6 @@
 import type { Level, Scope } from '../catalogue/schema.js';
 import { SCOPES } from '../catalogue/schema.js';
+import type { Pattern } from '../catalogue/types.js';
 import type { SearchIndex } from './index.js';
 import { queryTerms } from './text.js';
 
@@ -49,82 +50,130 @@ const TYPO_DISCOUNT = 0.85;
 
 interface TermMatch {
   weight: number;
-  variants: { term: string; factor: number }[];
+  /** Indexed terms, by number. */
+  variants: { term: number; factor: number }[];
 }
 
 /** Resolves each query term to indexed terms: exact, else the closest spellings fuse.js finds. */
 function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
-  const weigh = (term: string | undefined) =>
-    term === undefined ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE : (index.idf.get(term) ?? 0) * (index.head.has(term) ? 1 : INCIDENTAL_SHARE);
-  return queryTerms(query).map((term) => {
-    if (index.idf.has(term)) return { weight: weigh(term), variants: [{ term, factor: 1 }] };
-    if (term.length < 4) return { weight: weigh(undefined), variants: [] };
-    const close = index.vocabulary.search(term, { limit: 3 });
-    const variants = close.map((r) => ({ term: r.item, factor: TYPO_DISCOUNT * (1 - (r.score ?? 0)) }));
-    return { weight: weigh(close[0]?.item), variants };
+  const weigh = (term: number | undefined) =>
+    term === undefined ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE : (index.idf[term] ?? 0) * (index.head[term] ? 1 : INCIDENTAL_SHARE);
+  return queryTerms(query).map((word) => {
+    const term = index.ids.get(word);
+    if (term !== undefined) return { weight: weigh(term), variants: [{ term, factor: 1 }] };
+    if (word.length < 4) return { weight: weigh(undefined), variants: [] };
+    const variants = index.spellings(word, 3).map((r) => ({ term: index.ids.get(r.item) ?? -1, factor: TYPO_DISCOUNT * (1 - (r.score ?? 0)) }));
+    return { weight: weigh(variants[0]?.term), variants };
   });
 }
 
 /** Ranks the patterns of the index against a free-text query. Filters are exact; the index is never modified. */
 export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchOutcome {
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const allowed = (doc: number) => {
-    const p = index.patterns[doc];
-    return !!p && (!options.scope || p.scope === options.scope) && (!options.level || p.level === options.level);
-  };
   const matches = resolveTerms(index, query);
   const totalWeight = matches.reduce((sum, m) => sum + m.weight, 0);
-
-  // Coverage: per query term, the best strength among its variants, weighted by rarity.
-  const coverage = new Map<number, number>();
-  const matchedBy = new Map<string, number>();
-  for (const m of matches) {
-    const best = new Map<number, number>();
-    for (const v of m.variants) {
-      matchedBy.set(v.term, Math.max(matchedBy.get(v.term) ?? 0, m.weight * v.factor));
-      const list = index.postings.get(v.term);
-      if (!list) continue;
-      list.docs.forEach((doc, k) => {
-        if (!allowed(doc)) return;
-        const s = (list.strengths[k] ?? 0) * v.factor;
-        if (s > (best.get(doc) ?? 0)) best.set(doc, s);
-      });
-    }
-    for (const [doc, s] of best) coverage.set(doc, (coverage.get(doc) ?? 0) + m.weight * s);
-  }
-
-  const scored: SearchHit[] = [];
-  for (const [doc, covered] of coverage) {
-    const p = index.patterns[doc];
-    if (!p || totalWeight === 0) continue;
-    const score = COVERAGE_SHARE * (covered / totalWeight) + (1 - COVERAGE_SHARE) * phraseMatch(index, doc, matchedBy, totalWeight);
-    scored.push({ id: p.id, title: p.title, scope: p.scope, level: p.level, summary: p.summary, score: Math.round(score * 1000) / 1000 });
-  }
-  scored.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
-  const floor = Math.max(MIN_SCORE, RELATIVE_CUT * (scored[0]?.score ?? 0));
-  const good = scored.filter((h) => h.score >= floor);
-  if (good.length > 0) return { total: good.length, hits: good.slice(0, limit) };
-  return { total: 0, hits: [], suggestions: suggest(index, query, options, scored) };
+  const { found, coverage, matchedBy } = cover(index, matches, options);
+  const phrase = phraseMatches(index, matches, matchedBy, totalWeight);
+  const scores = found.map((doc) => {
+    const score = COVERAGE_SHARE * ((coverage[doc] ?? 0) / totalWeight) + (1 - COVERAGE_SHARE) * (phrase[doc] ?? 0);
+    return Math.round(score * 1000) / 1000;
+  });
+  const floor = Math.max(MIN_SCORE, RELATIVE_CUT * scores.reduce((a, b) => Math.max(a, b), 0));
+  const good: number[] = [];
+  scores.forEach((s, i) => s >= floor && good.push(i));
+  const hit = (i: number): SearchHit => {
+    const p = index.patterns[found[i] ?? -1] as Pattern;
+    return { id: p.id, title: p.title, scope: p.scope, level: p.level, summary: p.summary, score: scores[i] ?? 0 };
+  };
+  if (good.length > 0) return { total: good.length, hits: top(good, limit, scores, hit) };
+  return { total: 0, hits: [], suggestions: suggest(index, query, options, top(found.map((_, i) => i), 3, scores, hit)) };
 }
 
 /**
- * The best single title or alias match: precision (how much of the phrase the query has) times
- * recall (how much of the query the phrase explains), both weighted by rarity.
+ * Coverage: per document that passes the filters, the sum over query terms of the best strength among
+ * each term's variants, weighted by rarity; in arrays by document, as one common term can reach most of
+ * a large catalogue. `found` lists those documents in the order first reached (the ranking's tie order);
+ * `matchedBy` gives each indexed term matched the weight of the query term it matched.
  */
-function phraseMatch(index: SearchIndex, doc: number, matchedBy: Map<string, number>, totalWeight: number): number {
-  let best = 0;
-  for (const phrase of index.phrases[doc] ?? []) {
-    let have = 0;
-    let all = 0;
-    for (const t of phrase) {
-      const w = index.idf.get(t) ?? 0;
-      all += w;
-      const m = matchedBy.get(t);
-      if (m !== undefined) have += Math.min(w, m);
+function cover(index: SearchIndex, matches: TermMatch[], { scope, level }: SearchOptions) {
+  const n = index.patterns.length;
+  const coverage = new Float64Array(n);
+  const best = new Float64Array(n);
+  const found: number[] = [];
+  const matchedBy = new Map<number, number>();
+  const allowed = (doc: number) => {
+    const p = index.patterns[doc];
+    return !!p && (!scope || p.scope === scope) && (!level || p.level === level);
+  };
+  for (const m of matches) {
+    const reached: number[] = [];
+    for (const v of m.variants) {
+      matchedBy.set(v.term, Math.max(matchedBy.get(v.term) ?? 0, m.weight * v.factor));
+      const list = index.postings[v.term];
+      if (!list) continue;
+      list.docs.forEach((doc, k) => {
+        if ((scope || level) && !allowed(doc)) return;
+        const s = ((list.strengths[k] ?? 0) / 100) * v.factor;
+        if (s <= (best[doc] ?? 0)) return;
+        if (best[doc] === 0) {
+          reached.push(doc);
+          if (coverage[doc] === 0) found.push(doc);
+        }
+        best[doc] = s;
+      });
     }
-    if (all > 0 && have > 0) best = Math.max(best, (have / all) * Math.min(1, have / totalWeight));
+    for (const doc of reached) {
+      coverage[doc] = (coverage[doc] ?? 0) + m.weight * (best[doc] ?? 0);
+      best[doc] = 0;
+    }
+  }
+  return { found, coverage, matchedBy };
+}
+
+/**
+ * Per document, its best single title, alias or tag match. Only phrases holding a matched term can score,
+ * so they are reached from the terms instead of read document by document.
+ */
+function phraseMatches(index: SearchIndex, matches: TermMatch[], matchedBy: Map<number, number>, totalWeight: number): Float64Array {
+  const best = new Float64Array(index.patterns.length);
+  for (const m of matches) {
+    for (const v of m.variants) {
+      const at = index.phrasesOf[v.term] ?? [];
+      for (let i = 0; i < at.length; i += 2) {
+        const doc = at[i] ?? 0;
+        const phrase = index.phrases[doc]?.[at[i + 1] ?? 0] ?? [];
+        best[doc] = Math.max(best[doc] ?? 0, phraseMatch(index, phrase, matchedBy, totalWeight));
+      }
+    }
   }
   return best;
+}
+
+/** The first `k` hits by score, then title, without sorting (or even making) the hits that cannot be among them. */
+function top(candidates: number[], k: number, scores: number[], hit: (i: number) => SearchHit): SearchHit[] {
+  let cut = -Infinity;
+  if (candidates.length > k) cut = Float64Array.from(candidates, (i) => scores[i] ?? 0).sort()[candidates.length - k] ?? cut;
+  return candidates
+    .filter((i) => (scores[i] ?? 0) >= cut)
+    .map(hit)
+    .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
+    .slice(0, k);
+}
+
+/**
+ * How well one title, alias or tag matches: precision (how much of the phrase the query has) times
+ * recall (how much of the query the phrase explains), both weighted by rarity.
+ */
+function phraseMatch(index: SearchIndex, phrase: number[], matchedBy: Map<number, number>, totalWeight: number): number {
+  let have = 0;
+  let all = 0;
+  for (const t of phrase) {
+    const w = index.idf[t] ?? 0;
+    all += w;
+    const m = matchedBy.get(t);
+    if (m !== undefined) have += Math.min(w, m);
+  }
+  return all > 0 && have > 0 ? (have / all) * Math.min(1, have / totalWeight) : 0;
 }
 
 /** No dead ends: when nothing matches well, name the closest titles and the scopes worth trying. */

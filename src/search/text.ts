@@ -57,12 +57,13 @@ const ABBREVIATIONS: Record<string, string> = {
 
 /** Lower-cases, strips accents and splits text into word tokens. */
 export function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []
+  );
 }
 
 const stemCache = new Map<string, string>();
@@ -76,12 +77,8 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Index-side terms: every word stemmed, stop words dropped. */
-export function terms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
-}
+/** The index-side term of one word: stemmed, or undefined for a stop word. */
+export const indexTerm = (word: string): string | undefined => (STOP_WORDS.has(word) ? undefined : stem(word));
 
 /** Query-side terms: abbreviations expanded, stop words dropped (kept if nothing else is left), stemmed, unique. */
 export function queryTerms(query: string): string[] {
