@@ -151,5 +151,10 @@ await timeToExit(NODE, [CLI, 'validate', ...(ROOT === PACKAGE_ROOT ? [] : [ROOT]
 await coldStarts();
 await warmServer();
 const catalogue = inProcess();
-const shipped = await measureCatalogue(CLI, ROOT, catalogue.patterns.length);
-printScale([shipped, ...(await measureScale(CLI, ROOT, catalogue, [1_000, 10_000]))]);
+const cache = mkdtempSync(join(tmpdir(), 'bek-bench-cache-'));
+try {
+  const shipped = await measureCatalogue(CLI, ROOT, catalogue.patterns.length, cache);
+  printScale([...shipped, ...(await measureScale(CLI, ROOT, catalogue, [1_000, 10_000]))]);
+} finally {
+  rmSync(cache, { recursive: true, force: true });
+}

@@ -20,7 +20,7 @@ const DIST = join(ROOT, 'dist');
 // matrix (which stems its signal phrases as it loads: ~2 ms). `bek search` on the snapshot needs none of
 // them, nor does a server until select_pattern; the bundle otherwise evaluates every module it holds first.
 const LAZY = {
-  'src/catalogue/load.ts': ['loadCatalogue'],
+  'src/catalogue/load.ts': ['loadCatalogue', 'catalogueFiles', 'reloadedPattern'],
   'src/transports/stdio.ts': ['serveStdioServer'],
   'src/selection/select.ts': ['selectPatterns'],
 };

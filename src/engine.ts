@@ -1,3 +1,4 @@
+import { readCached, writeCached } from './catalogue/cache.js';
 import { loadCatalogue } from './catalogue/load.js';
 import type { Catalogue, Problem } from './catalogue/types.js';
 import { buildIndex, type IndexData, indexBuilder, type SearchIndex, withFuzzy } from './search/index.js';
@@ -33,14 +34,24 @@ export function createEngine(catalogue: Catalogue, readIndex?: () => IndexData):
   };
 }
 
-/** Loads and validates the content under `root` and the selection data; the engine only when nothing is wrong. */
-export function loadEngine(root: string): { engine?: Engine; problems: Problem[] } {
+/**
+ * Loads and validates the content under `root` and the selection data; the engine only when nothing is wrong.
+ * With `cache` (a folder), a catalogue loaded before from the same files is read from there (see catalogue/cache.ts).
+ */
+export function loadEngine(root: string, cache?: string): { engine?: Engine; problems: Problem[] } {
+  const cached = cache ? readCached(cache, root) : undefined;
+  if (cached) return withSelectionChecked(cached.catalogue, cached.index);
   // The index is built as the documents are read: the catalogue keeps no text to build it from later.
   const index = indexBuilder();
-  const { catalogue, problems } = loadCatalogue(root, index.add);
-  if (!catalogue) return { problems };
-  const selectionProblems = checkSelectionData(catalogue);
-  if (selectionProblems.length > 0) return { problems: selectionProblems };
+  const { catalogue, problems, digests } = loadCatalogue(root, index.add);
+  if (!catalogue || !digests) return { problems };
   const data = index.data();
-  return { engine: createEngine(catalogue, () => data), problems: [] };
+  const loaded = withSelectionChecked(catalogue, data);
+  if (cache && loaded.engine) writeCached(cache, root, catalogue, digests, data);
+  return loaded;
+}
+
+function withSelectionChecked(catalogue: Catalogue, index: IndexData): { engine?: Engine; problems: Problem[] } {
+  const problems = checkSelectionData(catalogue);
+  return problems.length > 0 ? { problems } : { engine: createEngine(catalogue, () => index), problems: [] };
 }

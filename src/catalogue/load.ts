@@ -8,16 +8,25 @@ import { checkPattern, checkRelations } from './checks.js';
 import { splitSections } from './markdown.js';
 import { GuideFrontMatter, PatternFrontMatter } from './schema.js';
 import { parseSkill } from './skill.js';
-import { withTextOnDemand } from './text.js';
+import { type PatternMeta, withTextOnDemand } from './text.js';
 import type { Catalogue, Guide, Pattern, Problem } from './types.js';
 
 export interface LoadResult {
   catalogue?: Catalogue;
   problems: Problem[];
+  /** With a catalogue: the sha256 of each pattern's file, in catalogue order (what its text is checked against). */
+  digests?: string[];
 }
 
 const markdownFiles = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : [];
+
+/** Every file the loader reads under `root`, in the order it reads them. */
+export const catalogueFiles = (root: string) => [
+  ...markdownFiles(join(root, 'references/patterns')),
+  ...markdownFiles(join(root, 'references')),
+  join(root, 'skill/SKILL.md'),
+];
 
 const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 // Options, even empty, keep gray-matter from caching every document it parses, by its whole text, for
@@ -47,14 +56,18 @@ function parseDocument<T extends z.ZodType>(bytes: Buffer, file: string, schema:
  * The body and sections of a pattern document, read again from its file when asked for. They are
  * what was validated: a file changed since is an error, not a document served unchecked.
  */
-function textFromFile(path: string, file: string, loaded: string) {
+function textFromFile(root: string, file: string, loaded: string) {
   return () => {
-    const bytes = readFileSync(path);
+    const bytes = readFileSync(join(root, file));
     if (digest(bytes) !== loaded) throw new BekError('broken_catalogue', `${file} changed after the catalogue was loaded; restart to serve it`);
     const body = parseMatter(bytes).content.trim();
     return deepFreeze({ body, sections: splitSections(body) });
   };
 }
+
+/** A pattern of a catalogue loaded earlier (see cache.ts): its text is read, and checked, as it is for any other. */
+export const reloadedPattern = (root: string, meta: PatternMeta, sha: string): Pattern =>
+  withTextOnDemand(deepFreeze(meta), textFromFile(root, meta.file, sha));
 
 /**
  * Loads the content under `root` (skill/SKILL.md, references/*.md, references/patterns/*.md),
@@ -73,6 +86,7 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
   const rel = (path: string) => relative(root, path);
 
   const patterns: Pattern[] = [];
+  const digests: string[] = [];
   for (const path of markdownFiles(join(root, 'references/patterns'))) {
     const file = rel(path);
     const { bytes, sha } = read(path);
@@ -84,7 +98,8 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
     const pattern: Pattern = { ...meta, body: doc.body, sections: splitSections(doc.body) };
     checkPattern(pattern, basename(path, '.md'), problems);
     onPattern?.(pattern);
-    patterns.push(withTextOnDemand(meta, textFromFile(path, file, sha)));
+    patterns.push(withTextOnDemand(meta, textFromFile(root, file, sha)));
+    digests.push(sha);
   }
   const byId = checkRelations(patterns, problems);
 
@@ -103,7 +118,7 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
   if (patterns.length === 0) problems.push({ file: 'references/patterns', field: '(folder)', message: 'no pattern documents found' });
   if (problems.length > 0 || !skill) return { problems };
   const catalogue: Catalogue = { patterns, byId, guides, skill, version: hash.digest('hex').slice(0, 12) };
-  return { catalogue: deepFreeze(catalogue), problems };
+  return { catalogue: deepFreeze(catalogue), problems, digests };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -18,7 +18,7 @@ export interface Snapshot {
 }
 
 /** The index in JSON's terms: plain arrays for the typed ones. */
-interface IndexJson {
+export interface IndexJson {
   terms: string[];
   postings: [docs: number[], strengths: number[]][];
   idf: number[];
@@ -39,14 +39,7 @@ const parseFrozen = (text: string) => JSON.parse(text, (_key, value: unknown) =>
 /** The contents of each snapshot file, in SNAPSHOT_FILES order; `byId` is left out and rebuilt on reading. */
 export function serializeSnapshot(catalogue: Catalogue): [string, string, string] {
   const { byId: _, patterns, ...rest } = catalogue;
-  const index = indexData(patterns);
-  const json: IndexJson = {
-    terms: index.terms,
-    postings: index.postings.map(({ docs, strengths }) => [Array.from(docs), Array.from(strengths)]),
-    idf: Array.from(index.idf),
-    head: Array.from(index.head),
-    phrases: index.phrases,
-  };
+  const json = indexToJson(indexData(patterns));
   const texts: Texts = patterns.map((p) => [p.body, p.sections]);
   return [asciiJson({ ...rest, patterns: patterns.map(({ body: _b, sections: _s, ...p }) => p) }), asciiJson(texts), asciiJson(json)];
 }
@@ -68,15 +61,22 @@ export function readSnapshot(dir: URL = new URL('.', import.meta.url)): Snapshot
   const full = patterns.map((p, doc) => withTextOnDemand(p, () => ({ body: text(doc)[0], sections: text(doc)[1] })));
   return {
     catalogue: Object.freeze({ ...rest, patterns: Object.freeze(full), byId: new Map(full.map((p) => [p.id, p])) }),
-    index() {
-      const json = JSON.parse(read('search-index.json')) as IndexJson;
-      return {
-        terms: json.terms,
-        postings: json.postings.map(([docs, strengths]) => ({ docs: Uint32Array.from(docs), strengths: Uint8Array.from(strengths) })),
-        idf: Float64Array.from(json.idf),
-        head: Uint8Array.from(json.head),
-        phrases: json.phrases,
-      };
-    },
+    index: () => indexFromJson(JSON.parse(read('search-index.json')) as IndexJson),
   };
 }
+
+export const indexToJson = (index: IndexData): IndexJson => ({
+  terms: index.terms,
+  postings: index.postings.map(({ docs, strengths }) => [Array.from(docs), Array.from(strengths)]),
+  idf: Array.from(index.idf),
+  head: Array.from(index.head),
+  phrases: index.phrases,
+});
+
+export const indexFromJson = (json: IndexJson): IndexData => ({
+  terms: json.terms,
+  postings: json.postings.map(([docs, strengths]) => ({ docs: Uint32Array.from(docs), strengths: Uint8Array.from(strengths) })),
+  idf: Float64Array.from(json.idf),
+  head: Uint8Array.from(json.head),
+  phrases: json.phrases,
+});

@@ -21,3 +21,7 @@ export function withTextOnDemand(meta: PatternMeta, read: () => Text): Pattern {
   const pattern = Object.defineProperty({ ...meta }, READ, { value: read });
   return Object.freeze(Object.defineProperties(pattern, TEXT)) as Pattern;
 }
+
+/** A pattern's fields without its text, read without reading the text. */
+export const metaOf = (pattern: Pattern): PatternMeta =>
+  Object.fromEntries(Object.keys(pattern).filter((k) => k !== 'body' && k !== 'sections').map((k) => [k, pattern[k as keyof PatternMeta]])) as PatternMeta;

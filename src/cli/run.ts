@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { cacheDir } from '../catalogue/cache.js';
 import { readSnapshot } from '../catalogue/snapshot.js';
 import { createEngine, loadEngine, type Engine } from '../engine.js';
 import { BekError } from '../errors.js';
@@ -35,14 +36,16 @@ Examples:
 
 Environment:
   BEK_CATALOGUE_DIR  serve and search another catalogue (a folder with skill/ and references/)
+  BEK_CACHE_DIR      where a validated BEK_CATALOGUE_DIR is kept for fast starts
+                     (default $XDG_CACHE_HOME/bek or ~/.cache/bek; "off" for none)
   NO_COLOR           no colour in terminal output
 
 Exit codes: 0 success, 1 failure (unknown id, broken catalogue), 2 bad usage.`;
 
 /**
  * Loads the catalogue once: the build's snapshot of the built-in one when there is one (validated at
- * build time), else the Markdown through the full loader (BEK_CATALOGUE_DIR, or running from the sources).
- * A broken catalogue stops the command with every problem listed.
+ * build time), else the Markdown through the full loader (BEK_CATALOGUE_DIR, or running from the sources);
+ * a BEK_CATALOGUE_DIR that loaded cleanly before from the same files comes from the cache. A broken catalogue stops the command with every problem listed.
  */
 function engineLoader(env: NodeJS.ProcessEnv): () => Engine {
   let engine: Engine | undefined;
@@ -51,7 +54,7 @@ function engineLoader(env: NodeJS.ProcessEnv): () => Engine {
     const snapshot = env.BEK_CATALOGUE_DIR ? undefined : readSnapshot();
     if (snapshot) return (engine = createEngine(snapshot.catalogue, snapshot.index));
     const root = env.BEK_CATALOGUE_DIR ? resolve(env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
-    const loaded = loadEngine(root);
+    const loaded = loadEngine(root, env.BEK_CATALOGUE_DIR ? cacheDir(env) : undefined);
     if (!loaded.engine) throw new BekError('broken_catalogue', `the catalogue in ${root} has problems:\n${formatProblems(loaded.problems)}`);
     return (engine = loaded.engine);
   };
