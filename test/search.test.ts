@@ -49,3 +49,22 @@ describe('searchIndex', () => {
     }
   });
 });
+
+describe('misspelt and run-together words', () => {
+  // Typos are matched against the catalogue's words as written, not their stems: "pagnation" is one edit
+  // from "pagination" but three from its stem "pagin".
+  it.each([
+    ['pagnation', 'api-pagination'],
+    ['idempotentcy', 'api-idempotency-keys'],
+    ['corelation id middleware', 'obs-correlation-ids'],
+    ['validaton of requests', 'api-request-validation'],
+    ['deadletter', 'rel-dead-letter-queue'],
+    ['circuitbreaker', 'rel-circuit-breaker'],
+  ])('"%s" finds %s first', (query, id) => {
+    expect(engine.search(query).hits[0]?.id).toBe(id);
+  });
+
+  it('does not invent a match for gibberish', () => {
+    expect(engine.search('qwzx vbnm').hits).toEqual([]);
+  });
+});

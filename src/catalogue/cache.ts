@@ -24,6 +24,8 @@ interface Header {
   digests: string[];
   terms: string[];
   phrases: number[][][];
+  words: string[];
+  wordTerms: number[];
   /** Postings in all, over every term. */
   postings: number;
 }
@@ -91,6 +93,8 @@ export function readCached(dir: string, root: string): { catalogue: Catalogue; i
     idf: new Float64Array(buffer, at.idf, count),
     head: new Uint8Array(buffer, at.head, count),
     phrases: header.phrases,
+    words: header.words,
+    wordTerms: header.wordTerms,
   };
   const patterns = header.catalogue.patterns.map((meta, i) => reloadedPattern(root, meta, header.digests[i] ?? ''));
   const catalogue = Object.freeze({ ...header.catalogue, patterns: Object.freeze(patterns), byId: new Map(patterns.map((p) => [p.id, p])) });
@@ -112,6 +116,8 @@ export function writeCached(dir: string, root: string, catalogue: Catalogue, dig
     digests,
     terms: index.terms,
     phrases: index.phrases,
+    words: index.words,
+    wordTerms: index.wordTerms,
     postings,
   };
   const json = Buffer.from(JSON.stringify(header));

@@ -20,6 +20,8 @@ export interface Snapshot {
 /** The index in JSON's terms: plain arrays for the typed ones. */
 export interface IndexJson {
   terms: string[];
+  words: string[];
+  wordTerms: number[];
   postings: [docs: number[], strengths: number[]][];
   idf: number[];
   head: number[];
@@ -67,6 +69,8 @@ export function readSnapshot(dir: URL = new URL('.', import.meta.url)): Snapshot
 
 export const indexToJson = (index: IndexData): IndexJson => ({
   terms: index.terms,
+  words: index.words,
+  wordTerms: index.wordTerms,
   postings: index.postings.map(({ docs, strengths }) => [Array.from(docs), Array.from(strengths)]),
   idf: Array.from(index.idf),
   head: Array.from(index.head),
@@ -75,6 +79,8 @@ export const indexToJson = (index: IndexData): IndexJson => ({
 
 export const indexFromJson = (json: IndexJson): IndexData => ({
   terms: json.terms,
+  words: json.words,
+  wordTerms: json.wordTerms,
   postings: json.postings.map(([docs, strengths]) => ({ docs: Uint32Array.from(docs), strengths: Uint8Array.from(strengths) })),
   idf: Float64Array.from(json.idf),
   head: Uint8Array.from(json.head),

@@ -22,6 +22,13 @@ export interface IndexData {
   head: Uint8Array;
   /** Per document: the title, each alias and each tag as its distinct terms, for phrase matching. */
   phrases: number[][][];
+  /**
+   * The words of titles, aliases, tags and summaries as written (not stemmed), each with its term: what
+   * a misspelt or run-together query word is matched against. Stems are poor targets for typos: "pagnation"
+   * is one letter from "pagination" but three from its stem "pagin", and two from "signat".
+   */
+  words: string[];
+  wordTerms: number[];
 }
 
 export interface SearchIndex extends IndexData {
@@ -30,7 +37,9 @@ export interface SearchIndex extends IndexData {
   ids: Map<string, number>;
   /** Per term: the phrases holding it, as pairs of a document and the phrase's place in `phrases[document]`. */
   phrasesOf: number[][];
-  /** The closest spellings in the vocabulary, for query terms that match nothing exactly (typos). */
+  /** word → its term, for the words in `words` */
+  termOfWord: Map<string, number>;
+  /** The closest spellings among `words`, for query words that match nothing exactly (typos). */
   spellings: ReturnType<typeof spellingIndex>;
   /** fuse.js over titles and aliases, for "did you mean" when nothing matches well. */
   titles: Fuse<{ id: string; title: string; aliases: string[] }>;
@@ -62,6 +71,7 @@ export function indexBuilder(): { add(p: Pattern): void; data(): IndexData } {
   const postings = postingsCollector();
   const termIds = new Map<string, number>();
   const wordIds = new Map<string, number>(); // -1 for a stop word
+  const headWords = new Map<string, number>(); // words of titles, aliases, tags and summaries → term
   const strength: number[] = []; // of each term in the document being added, 0 when absent
   const count: number[] = []; // of each term in its body sections
   const newTerm = (term: string) => {
@@ -80,7 +90,13 @@ export function indexBuilder(): { add(p: Pattern): void; data(): IndexData } {
     }
     return id;
   };
-  const ids = (text: string) => words(text).map(idOf).filter((id) => id >= 0);
+  const ids = (text: string) =>
+    words(text).flatMap((word) => {
+      const id = idOf(word);
+      if (id < 0) return [];
+      headWords.set(word, id);
+      return [id];
+    });
   return {
     add(p) {
       const found: number[] = []; // the document's terms, in the order first met
@@ -119,7 +135,7 @@ export function indexBuilder(): { add(p: Pattern): void; data(): IndexData } {
     data() {
       const byTerm = postings.byTerm(terms.length);
       const idf = Float64Array.from(byTerm, (list) => Math.log(1 + phrases.length / list.docs.length));
-      return { terms, postings: byTerm, idf, head: Uint8Array.from(head), phrases };
+      return { terms, postings: byTerm, idf, head: Uint8Array.from(head), phrases, words: [...headWords.keys()], wordTerms: [...headWords.values()] };
     },
   };
 }
@@ -142,9 +158,10 @@ export function withFuzzy(patterns: readonly Pattern[], data: IndexData): Search
     patterns,
     ...data,
     ids: new Map(data.terms.map((term, id) => [term, id])),
+    termOfWord: new Map(data.words.map((word, i) => [word, data.wordTerms[i] ?? -1])),
     phrasesOf: phrasesByTerm(data),
     get spellings() {
-      return (spellings ??= spellingIndex(data.terms.filter((t) => t.length >= 3)));
+      return (spellings ??= spellingIndex(data.words.filter((w) => w.length >= 3)));
     },
     get titles() {
       return (titles ??= new Fuse(

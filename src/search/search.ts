@@ -2,7 +2,7 @@ import type { Level, Scope } from '../catalogue/schema.js';
 import { SCOPES } from '../catalogue/schema.js';
 import type { Pattern } from '../catalogue/types.js';
 import type { SearchIndex } from './index.js';
-import { queryTerms } from './text.js';
+import { queryTerms, stem } from './text.js';
 
 export interface SearchOptions {
   scope?: Scope | undefined;
@@ -54,17 +54,35 @@ interface TermMatch {
   variants: { term: number; factor: number }[];
 }
 
-/** Resolves each query term to indexed terms: exact, else the closest spellings fuse.js finds. */
+/** Resolves each query word to indexed terms: exact; else the closest spellings; else two known words run together. */
 function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
   const weigh = (term: number | undefined) =>
     term === undefined ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE : (index.idf[term] ?? 0) * (index.head[term] ? 1 : INCIDENTAL_SHARE);
-  return queryTerms(query).map((word) => {
-    const term = index.ids.get(word);
-    if (term !== undefined) return { weight: weigh(term), variants: [{ term, factor: 1 }] };
-    if (word.length < 4) return { weight: weigh(undefined), variants: [] };
-    const variants = index.spellings(word, 3).map((r) => ({ term: index.ids.get(r.item) ?? -1, factor: TYPO_DISCOUNT * (1 - (r.score ?? 0)) }));
-    return { weight: weigh(variants[0]?.term), variants };
+  const exact = (term: number): TermMatch => ({ weight: weigh(term), variants: [{ term, factor: 1 }] });
+  return queryTerms(query).flatMap(({ word, term: stemmed }): TermMatch[] => {
+    const term = index.ids.get(stemmed);
+    if (term !== undefined) return [exact(term)];
+    if (word.length < 4) return [{ weight: weigh(undefined), variants: [] }];
+    const variants = new Map<number, number>();
+    for (const r of index.spellings(word, 3)) {
+      const close = index.termOfWord.get(r.item);
+      const factor = TYPO_DISCOUNT * (1 - (r.score ?? 0));
+      if (close !== undefined && factor > (variants.get(close) ?? 0)) variants.set(close, factor);
+    }
+    if (variants.size > 0) return [{ weight: weigh(variants.keys().next().value), variants: [...variants].map(([t, factor]) => ({ term: t, factor })) }];
+    const parts = splitCompound(index, word);
+    return parts ? parts.map(exact) : [{ weight: weigh(undefined), variants: [] }];
   });
+}
+
+/** "deadletter", "ratelimiting": two words of the catalogue written as one, as their two terms. */
+function splitCompound(index: SearchIndex, word: string): [number, number] | undefined {
+  for (let at = 3; at <= word.length - 3; at++) {
+    const left = index.termOfWord.get(word.slice(0, at)) ?? index.ids.get(stem(word.slice(0, at)));
+    const right = index.termOfWord.get(word.slice(at)) ?? index.ids.get(stem(word.slice(at)));
+    if (left !== undefined && right !== undefined) return [left, right];
+  }
+  return undefined;
 }
 
 /** Ranks the patterns of the index against a free-text query. Filters are exact; the index is never modified. */

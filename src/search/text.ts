@@ -80,9 +80,14 @@ export function stem(word: string): string {
 /** The index-side term of one word: stemmed, or undefined for a stop word. */
 export const indexTerm = (word: string): string | undefined => (STOP_WORDS.has(word) ? undefined : stem(word));
 
-/** Query-side terms: abbreviations expanded, stop words dropped (kept if nothing else is left), stemmed, unique. */
-export function queryTerms(query: string): string[] {
+/** A query's words as typed and as terms: abbreviations expanded, stop words dropped (kept if nothing else is left), stemmed, unique by term. */
+export function queryTerms(query: string): { word: string; term: string }[] {
   const expanded = words(query).flatMap((w) => (ABBREVIATIONS[w] ?? w).split(' '));
   const meaningful = expanded.filter((w) => !STOP_WORDS.has(w));
-  return [...new Set((meaningful.length > 0 ? meaningful : expanded).map(stem))];
+  const unique = new Map<string, string>();
+  for (const word of meaningful.length > 0 ? meaningful : expanded) {
+    const term = stem(word);
+    if (!unique.has(term)) unique.set(term, word);
+  }
+  return [...unique].map(([term, word]) => ({ word, term }));
 }
