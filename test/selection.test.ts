@@ -54,6 +54,15 @@ const SCENARIOS: Scenario[] = [
   { name: 'swap vendors', requirements: 'Core billing logic must not depend on the payment provider or the database; we may swap vendors', include: ['arch-hexagonal'] },
   { name: 'audit', requirements: 'Regulated ledger: keep an audit trail of every change and never hard delete', include: ['db-soft-delete-audit'] },
   { name: 'secrets', requirements: 'The service needs API keys for three vendors and a database connection string', include: ['sec-secrets-management'] },
+  { name: 'resellers get an API', requirements: 'Expose our product catalogue to resellers over HTTPS', include: ['sec-rate-limiting', 'api-versioning'] },
+  { name: 'provider events in', requirements: 'Integrate with Stripe events', include: ['api-webhook-signatures', 'api-idempotency-keys'] },
+  { name: 'failing internal dependency', requirements: 'The inventory service we call sometimes returns 500 errors', include: ['rel-timeouts', 'rel-retries-backoff', 'rel-circuit-breaker'] },
+  { name: 'unpredictable vendor latency', requirements: 'Our checkout depends on a fraud-scoring vendor whose latency is unpredictable', include: ['rel-timeouts', 'rel-circuit-breaker'] },
+  { name: 'write then message', requirements: 'Save the user and then send a welcome email through the queue reliably', include: ['rel-outbox'] },
+  { name: 'client retries on create', requirements: 'Handle retries from clients safely when creating bookings', include: ['api-idempotency-keys'] },
+  { name: 'logs across services', requirements: 'Logs from 5 services must be searchable by request', include: ['obs-correlation-ids', 'obs-structured-logging'] },
+  { name: 'different data shapes', requirements: 'Mobile app and web need different shapes of the same data', include: ['api-graphql'] },
+  { name: 'traffic peaks alone', requirements: 'We want to go microservices to handle Black Friday traffic', forbid: ['arch-microservices'], reject: ['arch-microservices'] },
 ];
 
 describe('select_pattern scenarios', () => {

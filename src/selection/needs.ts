@@ -37,7 +37,7 @@ export const NEEDS = {
   },
   public_api: {
     description: 'An API exposed to third parties, partners, mobile apps or the internet',
-    signals: ['public api', 'public apis', 'partners', 'partner api', 'external developers', 'developer platform', 'open api', 'exposed to the internet', 'internet facing', 'mobile app', 'mobile clients', 'customers integrate', 'api keys', 'saas api', 'public endpoint', 'public facing', 'third party developers', 'third party integrators', 'external clients', 'opening our api', 'open our api', 'b2b api', 'developer portal', 'integrators'],
+    signals: ['public api', 'public apis', 'partners', 'partner api', 'external developers', 'developer platform', 'open api', 'exposed to the internet', 'internet facing', 'mobile app', 'mobile clients', 'customers integrate', 'api keys', 'saas api', 'public endpoint', 'public facing', 'third party developers', 'third party integrators', 'external clients', 'opening our api', 'open our api', 'b2b api', 'developer portal', 'integrators', 'resellers', 'expose our api', 'exposed to customers', 'external customers', 'b2b', 'api consumers', 'customers call our api'],
   },
   payments: {
     description: 'Money moves: payments, refunds, orders, transfers, billing',
@@ -45,15 +45,15 @@ export const NEEDS = {
   },
   webhooks: {
     description: 'Webhooks are sent to or received from other systems',
-    signals: ['webhook', 'webhooks', 'callback url', 'callbacks', 'event notifications to customers', 'notify external systems', 'receive events from', 'http callbacks'],
+    signals: ['webhook', 'webhooks', 'callback url', 'callbacks', 'event notifications to customers', 'notify external systems', 'receive events from', 'http callbacks', 'stripe events', 'github events', 'inbound events', 'incoming events', 'events from stripe', 'callback'],
   },
   unreliable_dependency: {
     description: 'Calls to a slow, flaky or rate-limited dependency (third-party API, another service)',
-    signals: ['flaky', 'unreliable', 'third party api', 'external api', 'external service', 'downstream', 'dependency', 'dependencies', 'slow service', 'times out', 'timeouts', 'timeout', 'goes down', 'outage', 'outages', 'intermittent', 'transient errors', 'legacy system', 'payment provider', 'payment gateway', 'calls another service', 'remote service', 'partner api', 'cascading failure', 'sometimes fails', 'unstable', 'often slow', 'is slow', 'returns 503', '503', '502', '504', 'hangs', 'unavailable', 'upstream', 'vendor api', 'external provider', 'keep hammering', 'pile up', 'rate limited by'],
+    signals: ['flaky', 'unreliable', 'third party api', 'external api', 'external service', 'downstream', 'dependency', 'dependencies', 'slow service', 'times out', 'timeouts', 'timeout', 'goes down', 'outage', 'outages', 'intermittent', 'transient errors', 'legacy system', 'payment provider', 'payment gateway', 'calls another service', 'remote service', 'partner api', 'cascading failure', 'sometimes fails', 'unstable', 'often slow', 'is slow', 'returns 503', '503', '502', '504', 'hangs', 'unavailable', 'upstream', 'vendor api', 'external provider', 'keep hammering', 'pile up', 'rate limited by', 'service we call', 'api we call', 'sometimes returns', 'returns 500', '500 errors', '5xx', 'latency is unpredictable', 'unpredictable latency'],
   },
   events_after_write: {
     description: 'An event or message must be published when data changes, without losing or inventing it',
-    signals: ['publish event', 'publish events', 'publish an event', 'emit event', 'emit events', 'send event', 'domain events', 'event after', 'events after', 'notify other services', 'message broker', 'kafka', 'rabbitmq', 'sqs', 'event driven', 'dual write', 'after saving', 'after commit', 'on order placed', 'integration events', 'send email after'],
+    signals: ['publish event', 'publish events', 'publish an event', 'emit event', 'emit events', 'send event', 'domain events', 'event after', 'events after', 'notify other services', 'message broker', 'kafka', 'rabbitmq', 'sqs', 'event driven', 'dual write', 'after saving', 'after commit', 'on order placed', 'integration events', 'send email after', 'then send', 'then publish', 'then emit', 'reliably send', 'reliably emit', 'reliably publish', 'must be told', 'without losing events', 'lost events'],
   },
   async_messaging: {
     description: 'Background jobs or queue consumers process messages',
@@ -62,6 +62,10 @@ export const NEEDS = {
   transient_failures: {
     description: 'Operations fail transiently and should be tried again',
     signals: ['retry', 'retries', 'retried', 'retrying', 'transient', 'try again', 'temporary failures', 'temporarily unavailable', 'flaky network', 'flaky networks', 'resend', 'resends'],
+  },
+  client_retries: {
+    description: 'Clients may send the same write twice (retries, double submits) and it must take effect once',
+    signals: ['client retries', 'retries from clients', 'clients retry', 'clients may retry', 'clients may resend', 'duplicate requests', 'duplicate submissions', 'duplicate orders', 'double submit', 'double click', 'same request twice', 'exactly once', 'safe to retry', 'retry safely', 'retried safely', 'charged twice', 'processed twice', 'applied twice'],
   },
   abuse: {
     description: 'Clients may abuse the service: brute force, scraping, floods, noisy neighbours',
@@ -101,7 +105,7 @@ export const NEEDS = {
   },
   flexible_queries: {
     description: 'Clients need flexible, nested data shapes from one endpoint',
-    signals: ['graphql', 'flexible queries', 'over fetching', 'overfetching', 'under fetching', 'many client types', 'nested data', 'client chooses fields', 'aggregate many sources', 'backend for frontend', 'bff'],
+    signals: ['graphql', 'flexible queries', 'over fetching', 'overfetching', 'under fetching', 'many client types', 'nested data', 'client chooses fields', 'aggregate many sources', 'backend for frontend', 'bff', 'different shapes', 'different data shapes', 'different fields', 'mobile and web', 'each client needs'],
   },
   internal_rpc: {
     description: 'Low-latency calls between internal services with typed contracts',
@@ -113,7 +117,7 @@ export const NEEDS = {
   },
   distributed_tracing: {
     description: 'Requests cross several services or queues and must be traced end to end',
-    signals: ['trace requests', 'tracing', 'distributed tracing', 'correlation id', 'correlation ids', 'request id', 'across services', 'debug across services', 'follow a request', 'microservices logs'],
+    signals: ['trace requests', 'tracing', 'distributed tracing', 'correlation id', 'correlation ids', 'request id', 'across services', 'debug across services', 'follow a request', 'microservices logs', 'searchable by request', 'logs from', 'multiple services', 'several services', 'many services', 'trace a request', 'which service'],
   },
   production_monitoring: {
     description: 'The service runs in production and needs logs, metrics and alerts',
