@@ -47,6 +47,8 @@ const UNKNOWN_TERM_WEIGHT = 1;
  */
 const INCIDENTAL_SHARE = 0.3;
 const TYPO_DISCOUNT = 0.85;
+/** The shortest part of a run-together word: "payload" is not "pay" + "load". */
+const MIN_PART = 4;
 
 interface TermMatch {
   weight: number;
@@ -54,13 +56,17 @@ interface TermMatch {
   variants: { term: number; factor: number }[];
 }
 
-/** Resolves each query word to indexed terms: exact; else the closest spellings; else two known words run together. */
+/** Resolves each query word to indexed terms: exact; else two known words run together; else the closest spellings. */
 function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
   const weigh = (term: number | undefined) =>
     term === undefined ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE : (index.idf[term] ?? 0) * (index.head[term] ? 1 : INCIDENTAL_SHARE);
   const exact = (term: number): TermMatch => ({ weight: weigh(term), variants: [{ term, factor: 1 }] });
   return queryTerms(query).flatMap(({ word, term: stemmed }): TermMatch[] => {
     const term = index.ids.get(stemmed);
+    if (term !== undefined && index.head[term]) return [exact(term)];
+    // "softDelete" in a document's prose is a word too, but the query means the two the catalogue is about.
+    const parts = splitCompound(index, word);
+    if (parts) return parts.map(exact);
     if (term !== undefined) return [exact(term)];
     if (word.length < 4) return [{ weight: weigh(undefined), variants: [] }];
     const variants = new Map<number, number>();
@@ -69,17 +75,18 @@ function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
       const factor = TYPO_DISCOUNT * (1 - (r.score ?? 0));
       if (close !== undefined && factor > (variants.get(close) ?? 0)) variants.set(close, factor);
     }
-    if (variants.size > 0) return [{ weight: weigh(variants.keys().next().value), variants: [...variants].map(([t, factor]) => ({ term: t, factor })) }];
-    const parts = splitCompound(index, word);
-    return parts ? parts.map(exact) : [{ weight: weigh(undefined), variants: [] }];
+    return [{ weight: weigh(variants.keys().next().value), variants: [...variants].map(([t, factor]) => ({ term: t, factor })) }];
   });
 }
 
-/** "deadletter", "ratelimiting": two words of the catalogue written as one, as their two terms. */
+/** "deadletter", "ratelimiting": two words that titles, aliases, tags or summaries use, written as one. */
 function splitCompound(index: SearchIndex, word: string): [number, number] | undefined {
-  for (let at = 3; at <= word.length - 3; at++) {
-    const left = index.termOfWord.get(word.slice(0, at)) ?? index.ids.get(stem(word.slice(0, at)));
-    const right = index.termOfWord.get(word.slice(at)) ?? index.ids.get(stem(word.slice(at)));
+  const known = (part: string) => {
+    const term = index.termOfWord.get(part) ?? index.ids.get(stem(part));
+    return term !== undefined && index.head[term] ? term : undefined;
+  };
+  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
+    const [left, right] = [known(word.slice(0, at)), known(word.slice(at))];
     if (left !== undefined && right !== undefined) return [left, right];
   }
   return undefined;

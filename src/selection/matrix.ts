@@ -79,13 +79,14 @@ export interface SupportRule {
 }
 
 export const SUPPORT: SupportRule[] = [
+  { id: 'api-rest', any: ['rest_style'], why: 'REST is the stated style: resources and HTTP methods, correct status codes, cacheable GETs and conditional writes.' },
   { id: 'sec-rate-limiting', any: ['public_api', 'abuse', 'user_accounts'], why: 'Public APIs must be rate limited (an absolute constraint of the skill), and login endpoints throttled per account and per address: per-client quotas, 429 with Retry-After.' },
   { id: 'api-request-validation', any: ['public_api', 'input_handling', 'crud'], why: 'Validate every request body, query and header at the boundary, server-side, and reject what does not fit the schema.' },
   { id: 'api-error-model', any: ['public_api', 'crud'], why: 'One machine-readable error format with stable codes and correct status codes, never raw database errors.' },
   { id: 'sec-authn-authz-boundary', any: ['public_api', 'user_accounts', 'authorization'], why: 'Authenticate once at the edge, authorize every action against the resource it touches.' },
   { id: 'api-versioning', any: ['public_api', 'api_evolution'], why: 'Clients you do not control need a versioning and deprecation policy before the first breaking change.' },
   { id: 'api-idempotency-keys', any: ['payments', 'webhooks', 'client_retries'], why: 'Clients and webhook senders retry; an Idempotency-Key (or the delivery id) makes a retried payment, order or delivery take effect once.' },
-  { id: 'db-transaction-boundaries', any: ['payments', 'complex_domain'], why: 'Money and multi-row invariants need one transaction per use case, with the right isolation level.' },
+  { id: 'db-transaction-boundaries', any: ['payments', 'complex_domain', 'atomic_writes'], why: 'Money and multi-row invariants need one transaction per use case, with the right isolation level.' },
   { id: 'db-soft-delete-audit', any: ['audit', 'payments'], why: 'Financial and regulated data needs an append-only history of who changed what and when.' },
   { id: 'api-webhook-signatures', any: ['webhooks'], why: 'Sign webhooks with HMAC over the timestamp and raw body, and verify before parsing, so receivers can reject forged or replayed calls.' },
   { id: 'rel-retries-backoff', any: ['webhooks', 'unreliable_dependency', 'transient_failures'], why: 'Transient failures are retried with capped exponential backoff and jitter, only for idempotent operations.' },

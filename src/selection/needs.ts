@@ -9,11 +9,11 @@ export const NEEDS = {
   },
   complex_domain: {
     description: 'Complex business rules or workflows that must be isolated from I/O',
-    signals: ['complex business logic', 'complex business rules', 'business rules', 'domain logic', 'complex domain', 'domain complexity', 'workflow', 'workflows', 'pricing rules', 'approval', 'state machine', 'invariants', 'underwriting', 'insurance', 'claims processing', 'tax calculation', 'order fulfilment', 'order fulfillment', 'domain driven'],
+    signals: ['complex business logic', 'complex business rules', 'business rules', 'domain logic', 'complex domain', 'domain complexity', 'workflow', 'workflows', 'pricing rules', 'approval', 'state machine', 'invariants', 'underwriting', 'insurance', 'claims processing', 'tax calculation', 'order fulfilment', 'order fulfillment', 'domain driven', 'rules change', 'pricing logic', 'logic isolated', 'isolated from', 'eligibility', 'surcharges', 'rules that differ', 'many rules', 'hazmat'],
   },
   data_access: {
     description: 'Reads and writes a database; data access should be testable',
-    signals: ['database', 'postgres', 'postgresql', 'mysql', 'sql', 'sqlite', 'mongodb', 'orm', 'persist', 'persistence', 'store data', 'data access', 'data layer', 'queries', 'repository', 'tables', 'records', 'crud', 'testable data access', 'mock the database', 'unit test without database', 'swap database'],
+    signals: ['database', 'postgres', 'postgresql', 'mysql', 'sql', 'sqlite', 'mongodb', 'orm', 'persist', 'persistence', 'store data', 'data access', 'data layer', 'queries', 'repository', 'tables', 'records', 'crud', 'testable data access', 'mock the database', 'unit test without database', 'swap database', 'without a real database', 'unit testable', 'mockable', 'in memory fake', 'fake repository', 'without the database'],
   },
   realtime: {
     description: 'Live updates pushed to clients: notifications, chat, dashboards, presence',
@@ -49,7 +49,7 @@ export const NEEDS = {
   },
   unreliable_dependency: {
     description: 'Calls to a slow, flaky or rate-limited dependency (third-party API, another service)',
-    signals: ['flaky', 'unreliable', 'third party api', 'external api', 'external service', 'downstream', 'dependency', 'dependencies', 'slow service', 'times out', 'timeouts', 'timeout', 'goes down', 'outage', 'outages', 'intermittent', 'transient errors', 'legacy system', 'payment provider', 'payment gateway', 'calls another service', 'remote service', 'partner api', 'cascading failure', 'sometimes fails', 'unstable', 'often slow', 'is slow', 'returns 503', '503', '502', '504', 'hangs', 'unavailable', 'upstream', 'vendor api', 'external provider', 'keep hammering', 'pile up', 'rate limited by', 'service we call', 'api we call', 'sometimes returns', 'returns 500', '500 errors', '5xx', 'latency is unpredictable', 'unpredictable latency'],
+    signals: ['flaky', 'unreliable', 'third party api', 'external api', 'external service', 'downstream', 'slow service', 'times out', 'timeouts', 'timeout', 'goes down', 'outage', 'outages', 'intermittent', 'transient errors', 'legacy system', 'payment provider', 'payment gateway', 'calls another service', 'remote service', 'partner api', 'cascading failure', 'sometimes fails', 'unstable', 'often slow', 'is slow', 'returns 503', '503', '502', '504', 'hangs', 'unavailable', 'upstream', 'vendor api', 'external provider', 'keep hammering', 'pile up', 'rate limited by', 'service we call', 'api we call', 'sometimes returns', 'returns 500', '500 errors', '5xx', 'latency is unpredictable', 'unpredictable latency', 'external dependency', 'downstream dependency', 'flaky dependency', 'unreliable dependency', 'slow dependency', 'third party dependency'],
   },
   events_after_write: {
     description: 'An event or message must be published when data changes, without losing or inventing it',
@@ -62,6 +62,14 @@ export const NEEDS = {
   transient_failures: {
     description: 'Operations fail transiently and should be tried again',
     signals: ['retry', 'retries', 'retried', 'retrying', 'transient', 'try again', 'temporary failures', 'temporarily unavailable', 'flaky network', 'flaky networks', 'resend', 'resends'],
+  },
+  atomic_writes: {
+    description: 'Several writes must succeed or fail together',
+    signals: ['commit or roll back', 'roll back together', 'rollback', 'atomic', 'atomically', 'all or nothing', 'transaction', 'transactions', 'half applied', 'half written', 'partially applied', 'partial updates', 'must commit', 'consistent state'],
+  },
+  rest_style: {
+    description: 'The API is stated to be REST (resources over HTTP with JSON)',
+    signals: ['rest', 'restful', 'rest api', 'http api', 'json api', 'http json api'],
   },
   client_retries: {
     description: 'Clients may send the same write twice (retries, double submits) and it must take effect once',
@@ -97,7 +105,7 @@ export const NEEDS = {
   },
   schema_changes: {
     description: 'The database schema evolves while the service stays up',
-    signals: ['migration', 'migrations', 'schema change', 'schema changes', 'zero downtime', 'without downtime', 'rename column', 'add column', 'backfill', 'evolve the schema'],
+    signals: ['migration', 'migrations', 'schema change', 'schema changes', 'zero downtime', 'without downtime', 'rename column', 'add column', 'backfill', 'evolve the schema', 'no downtime', 'rolling deploy', 'rolling deploys', 'old and new versions', 'old and new app versions', 'column', 'columns', 'side by side'],
   },
   api_evolution: {
     description: 'The API changes over time while old clients keep working',
