@@ -69,7 +69,7 @@ export const NEEDS = {
   },
   rest_style: {
     description: 'The API is stated to be REST (resources over HTTP with JSON)',
-    signals: ['rest', 'restful', 'rest api', 'http api', 'json api', 'http json api'],
+    signals: ['restful', 'rest api', 'rest apis', 'rest endpoints', 'rest service', 'http api', 'json api'],
   },
   client_retries: {
     description: 'Clients may send the same write twice (retries, double submits) and it must take effect once',
