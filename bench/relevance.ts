@@ -18,7 +18,7 @@ const Query = z.strictObject({
 export type Query = z.infer<typeof Query>;
 
 /** The query sets in bench/: written with the search code in view, and written blind by people who never saw it. */
-export const QUERY_SETS = ['queries.json', 'queries-holdout.json', 'queries-blind.json', 'queries-blind-2.json'];
+const QUERY_SETS = ['queries.json', 'queries-holdout.json', 'queries-blind.json', 'queries-blind-2.json'];
 
 /** Reads a query set (bench/*.json). */
 export function loadQueries(file: string): Query[] {

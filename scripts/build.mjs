@@ -2,8 +2,9 @@
 //   dist/bek.cjs        everything in one file: one read at start-up instead of hundreds. CommonJS because
 //                       only a classic script can be run from a V8 code cache on Node 20 (vm.Script).
 //   dist/cli.js         the `bek` binary: runs bek.cjs from its code cache (src/launcher.ts).
-//   dist/catalogue.json and dist/search-index.json: the shipped catalogue, validated here with the full
-//                       loader (a broken catalogue fails the build with every problem listed), and its index.
+//   dist/catalogue.json, dist/texts.json and dist/search-index.json: the shipped catalogue (without its
+//                       document texts, which texts.json holds), validated here with the full loader (a broken
+//                       catalogue fails the build with every problem listed), and its index.
 //   dist/bek.cjs.cache  V8's compiled code for bek.cjs, taken after a warm-up session so it holds the
 //                       functions a start-up and a search run, not only the top level.
 import { spawn } from 'node:child_process';
@@ -25,7 +26,7 @@ const LAZY = {
   'src/catalogue/load.ts': ['loadCatalogue', 'catalogueFiles', 'reloadedPattern'],
   'src/transports/stdio.ts': ['serveStdioServer'],
   'src/selection/select.ts': ['selectPatterns'],
-  'src/catalogue/cache.ts': ['readCached', 'writeCached', 'cacheDir'],
+  'src/catalogue/cache.ts': ['cacheKey', 'readCached', 'writeCached', 'cacheDir'],
 };
 const lazyModules = {
   name: 'lazy-modules',

@@ -1,7 +1,7 @@
-import { readCached, writeCached } from './catalogue/cache.js';
+import { cacheKey, readCached, writeCached } from './catalogue/cache.js';
 import { loadCatalogue } from './catalogue/load.js';
 import type { Catalogue, Problem } from './catalogue/types.js';
-import { buildIndex, type IndexData, indexBuilder, type SearchIndex, withFuzzy } from './search/index.js';
+import { type IndexData, indexBuilder, type SearchIndex, withFuzzy } from './search/index.js';
 import { type SearchOptions, type SearchOutcome, searchIndex } from './search/search.js';
 import { checkSelectionData } from './selection/check.js';
 import { type ExplicitNeeds, type Selection, selectPatterns } from './selection/select.js';
@@ -14,12 +14,12 @@ export interface Engine {
 }
 
 /**
- * Builds the engine over a loaded catalogue; the search index is made on first use, from `readIndex`
- * when given (the build's snapshot, or what the loader extracted), else from the documents read again.
+ * Builds the engine over a loaded catalogue; the search index is made on first use from `readIndex`
+ * (the build's snapshot, the cache, or what the loader extracted as it read the documents).
  */
-export function createEngine(catalogue: Catalogue, readIndex?: () => IndexData): Engine {
+export function createEngine(catalogue: Catalogue, readIndex: () => IndexData): Engine {
   let index: SearchIndex | undefined;
-  const getIndex = () => (index ??= readIndex ? withFuzzy(catalogue.patterns, readIndex()) : buildIndex(catalogue.patterns));
+  const getIndex = () => (index ??= withFuzzy(catalogue.patterns, readIndex()));
   return {
     catalogue,
     search: (query, options) => searchIndex(getIndex(), query, options),
@@ -39,7 +39,8 @@ export function createEngine(catalogue: Catalogue, readIndex?: () => IndexData):
  * With `cache` (a folder), a catalogue loaded before from the same files is read from there (see catalogue/cache.ts).
  */
 export function loadEngine(root: string, cache?: string): { engine?: Engine; problems: Problem[] } {
-  const cached = cache ? readCached(cache, root) : undefined;
+  const entry = cache ? { dir: cache, key: cacheKey(root) } : undefined;
+  const cached = entry && readCached(entry.dir, root, entry.key);
   if (cached) return withSelectionChecked(cached.catalogue, cached.index);
   // The index is built as the documents are read: the catalogue keeps no text to build it from later.
   const index = indexBuilder();
@@ -47,7 +48,7 @@ export function loadEngine(root: string, cache?: string): { engine?: Engine; pro
   if (!catalogue || !digests) return { problems };
   const data = index.data();
   const loaded = withSelectionChecked(catalogue, data);
-  if (cache && loaded.engine) writeCached(cache, root, catalogue, digests, data);
+  if (entry && loaded.engine) writeCached(entry.dir, root, entry.key, catalogue, digests, data);
   return loaded;
 }
 

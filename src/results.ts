@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { patternUri } from './catalogue/uri.js';
-import { Level, SCOPES, SECTIONS, Scope } from './catalogue/schema.js';
+import { Level, SCOPES, Scope, type SectionName } from './catalogue/schema.js';
 import type { Catalogue, Pattern } from './catalogue/types.js';
 import type { Engine } from './engine.js';
 import type { SearchOptions } from './search/search.js';
@@ -70,7 +70,7 @@ export const SelectionResult = z.object({
 });
 export type SelectionResult = z.infer<typeof SelectionResult>;
 
-export type SectionFilter = readonly (typeof SECTIONS)[number][];
+export type SectionFilter = readonly SectionName[];
 
 /** search_patterns / `bek search`. */
 export function searchResult(engine: Engine, query: string, options: SearchOptions = {}): SearchResult {
@@ -84,7 +84,6 @@ export function listResult(catalogue: Catalogue, filter: { scope?: Scope | undef
   const order = (p: Pattern) => SCOPES.indexOf(p.scope);
   const patterns = catalogue.patterns
     .filter((p) => (!filter.scope || p.scope === filter.scope) && (!filter.level || p.level === filter.level))
-    .slice()
     .sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id))
     .map(({ id, title, scope, level, summary }) => ({ id, title, scope, level, summary }));
   return { total: patterns.length, patterns };

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,20 @@ describe('loadCatalogue', () => {
       appendFileSync(join(dir, 'references/patterns/fix-alpha.md'), '\nmore\n');
       expect(() => alpha?.sections).toThrow(/fix-alpha\.md changed after the catalogue was loaded/);
       expect(catalogue?.byId.get('fix-beta')?.sections.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports unreadable YAML in SKILL.md as a problem, as in any other document', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bek-catalogue-'));
+    try {
+      cpSync(fixture('valid'), dir, { recursive: true });
+      const skill = join(dir, 'skill/SKILL.md');
+      writeFileSync(skill, readFileSync(skill, 'utf8').replace(/^name: .*$/m, 'name: [oops'));
+      const { catalogue, problems } = loadCatalogue(dir);
+      expect(catalogue).toBeUndefined();
+      expect(problems).toContainEqual({ file: 'skill/SKILL.md', field: '(front matter)', message: expect.stringMatching(/^unreadable YAML: [^\n]+$/) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -59,6 +59,8 @@ describe('bek (in-process)', () => {
     [['search'], 2, /missing a query/],
     [['show'], 2, /missing a pattern id/],
     [['search', 'x', '--bogus'], 2, /Unknown option '--bogus'/],
+    [['list', '--type', 'guide', '--scope', 'frontend'], 2, /--scope: .*one of: api/],
+    [['show', 'api-patterns', '--section', 'Nope'], 2, /--section: .*one of: Problem/],
     [['frobnicate'], 2, /unknown command "frobnicate"/],
   ])('bek %j fails with exit %i and one clear line', async (argv, code, message) => {
     const r = await bek(...argv);

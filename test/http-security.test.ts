@@ -92,6 +92,9 @@ describe('token buckets', () => {
     for (let i = 0; i < 58; i++) limiter.take('a', 0);
     expect(limiter.take('a', 0)).toEqual({ ok: false, retryAfterSeconds: 1 });
     expect(limiter.take('a', 1000)).toEqual({ ok: true });
+    // A wall clock set back an hour costs no tokens: one more second still buys one request.
+    expect(limiter.take('a', 1000 - 3_600_000).ok).toBe(false);
+    expect(limiter.take('a', 2000 - 3_600_000)).toEqual({ ok: true });
     for (let i = 0; i < 1000; i++) limiter.take(`client-${i}`, 2000 + i);
     expect(limiter.size()).toBeLessThanOrEqual(10);
   });
@@ -156,7 +159,7 @@ describe('configuration', () => {
     expect(bad({}, { BEK_RATE_LIMIT_PER_MINUTE: '0' })).toMatch(/^BEK_RATE_LIMIT_PER_MINUTE: /);
     expect(bad({}, { BEK_LOG_LEVEL: 'loud' })).toMatch(/^BEK_LOG_LEVEL: /);
     expect(bad({}, { BEK_AUTH_TOKEN: 'short' })).toBe('BEK_AUTH_TOKEN: must be at least 16 characters');
-    expect(bad({ host: '0.0.0.0' }, {})).toMatch(/BEK_ALLOWED_HOSTS/);
+    for (const host of ['0.0.0.0', '0', '::', '::0']) expect(bad({ host }, {}), host).toMatch(/BEK_ALLOWED_HOSTS/);
   });
 
   it('binds loopback by default, lets flags win over the environment, and allows a non-loopback host its own name', () => {

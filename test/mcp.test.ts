@@ -125,6 +125,10 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     expect(unknown.completion.values).toEqual([]);
     const wrongArg = await client.complete({ ref: { type: 'ref/resource', uri: 'bek://patterns/{id}' }, argument: { name: 'nope', value: 'rel' } });
     expect(wrongArg.completion.values).toEqual([]);
+    for (const name of ['constructor', 'hasOwnProperty', 'toString']) {
+      const inherited = await client.complete({ ref: { type: 'ref/prompt', name: 'backend-patterns' }, argument: { name, value: 'a' } });
+      expect(inherited.completion.values, name).toEqual([]);
+    }
   });
 
   it('serves the skill prompt with mission, trigger, matrix and constraints, applied to a task', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { loadQueries } from '../bench/relevance.js';
-import { buildIndex } from '../src/search/index.js';
+import { indexData } from '../src/search/index.js';
 import { spellingIndex } from '../src/search/spelling.js';
 import { shippedEngine } from './helpers/engine.js';
 
@@ -10,7 +10,7 @@ const engine = shippedEngine();
 
 describe('spellingIndex', () => {
   it('finds exactly what fuse.js over the whole vocabulary finds, scores and ties included', () => {
-    const vocabulary = buildIndex(engine.catalogue.patterns).terms.filter((t) => t.length >= 3);
+    const vocabulary = indexData(engine.catalogue.patterns).terms.filter((t) => t.length >= 3);
     const fast = spellingIndex(vocabulary);
     const full = new Fuse(vocabulary, { includeScore: true, threshold: 0.34, ignoreLocation: true });
     // Deterministic typos of real terms: a letter dropped, changed, added or swapped, one to three times;
@@ -62,6 +62,10 @@ describe('misspelt and run-together words', () => {
     ['circuitbreaker', 'rel-circuit-breaker'],
   ])('"%s" finds %s first', (query, id) => {
     expect(engine.search(query).hits[0]?.id).toBe(id);
+  });
+
+  it('takes "constructor" for a word, not for a member of Object.prototype', () => {
+    expect(() => engine.search('constructor injection')).not.toThrow();
   });
 
   it('does not invent a match for gibberish', () => {

@@ -62,6 +62,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'client retries on create', requirements: 'Handle retries from clients safely when creating bookings', include: ['api-idempotency-keys'] },
   { name: 'logs across services', requirements: 'Logs from 5 services must be searchable by request', include: ['obs-correlation-ids', 'obs-structured-logging'] },
   { name: 'different data shapes', requirements: 'Mobile app and web need different shapes of the same data', include: ['api-graphql'] },
+  { name: 'a negation ends with its sentence', requirements: 'No payments. Real-time updates for users', recommend: ['arch-websocket-events'] },
   { name: 'traffic peaks alone', requirements: 'We want to go microservices to handle Black Friday traffic', forbid: ['arch-microservices'], reject: ['arch-microservices'] },
 ];
 

@@ -39,8 +39,11 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const entryFile = (dir: string, root: string) => join(dir, `catalogue-${sha(root).slice(0, 16)}.bin`);
 
-/** What the files under `root` look like now; any added, removed or touched file changes it. */
-function currentKey(root: string): string {
+/**
+ * What the files under `root` look like now; any added, removed or touched file changes it. Taken before
+ * a load reads them, so a file edited while they load makes the entry a miss next time, not a stale hit.
+ */
+export function cacheKey(root: string): string {
   const files = catalogueFiles(root).map((path) => {
     try {
       const { size, mtimeMs } = statSync(path);
@@ -62,15 +65,15 @@ function layout(terms: number, postings: number) {
   return { idf, docs, offsets, strengths, head, end: head + terms };
 }
 
-/** The catalogue and index kept for `root`, when its files are as they were; anything unreadable counts as a miss. */
-export function readCached(dir: string, root: string): { catalogue: Catalogue; index: IndexData } | undefined {
+/** The catalogue and index kept for `root`, when its files are as `key` says; anything unreadable counts as a miss. */
+export function readCached(dir: string, root: string, key: string): { catalogue: Catalogue; index: IndexData } | undefined {
   let file: Buffer;
   let header: Header;
   try {
     file = readFileSync(entryFile(dir, root));
     const length = file.readUInt32LE(0);
     header = JSON.parse(file.toString('utf8', 4, 4 + length)) as Header;
-    if (header.key !== currentKey(root)) return undefined;
+    if (header.key !== key) return undefined;
     file = file.subarray(align(4 + length));
   } catch {
     return undefined;
@@ -104,14 +107,15 @@ export function readCached(dir: string, root: string): { catalogue: Catalogue; i
 const align = (n: number) => Math.ceil(n / 8) * 8;
 
 /**
- * Keeps a catalogue that loaded without a problem, with its index. Best effort: a cache that cannot be
- * written (read-only home, full disk) only means the next start loads the Markdown again.
+ * Keeps a catalogue that loaded without a problem, with its index, under the `key` its files had before
+ * the load. Best effort: a cache that cannot be written (read-only home, full disk) only means the next
+ * start loads the Markdown again.
  */
-export function writeCached(dir: string, root: string, catalogue: Catalogue, digests: string[], index: IndexData): void {
+export function writeCached(dir: string, root: string, key: string, catalogue: Catalogue, digests: string[], index: IndexData): void {
   const { byId: _, patterns, ...rest } = catalogue;
   const postings = index.postings.reduce((n, p) => n + p.docs.length, 0);
   const header: Header = {
-    key: currentKey(root),
+    key,
     catalogue: { ...rest, patterns: patterns.map(metaOf) },
     digests,
     terms: index.terms,

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import matter from 'gray-matter';
-import type { z } from 'zod';
 import { BekError } from '../errors.js';
 import { checkPattern, checkRelations } from './checks.js';
+import { parseDocument, parseMatter } from './front-matter.js';
 import { splitSections } from './markdown.js';
 import { GuideFrontMatter, PatternFrontMatter } from './schema.js';
 import { parseSkill } from './skill.js';
@@ -29,28 +28,6 @@ export const catalogueFiles = (root: string) => [
 ];
 
 const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-// Options, even empty, keep gray-matter from caching every document it parses, by its whole text, for
-// good. Given the file's bytes rather than a string, it decodes them once and makes no copy of them.
-const parseMatter = (bytes: Buffer) => matter(bytes, {});
-
-/** Parses front matter with gray-matter and validates it; records every problem instead of stopping. */
-function parseDocument<T extends z.ZodType>(bytes: Buffer, file: string, schema: T, problems: Problem[]) {
-  let doc: matter.GrayMatterFile<Buffer>;
-  try {
-    doc = parseMatter(bytes);
-  } catch (error) {
-    problems.push({ file, field: '(front matter)', message: `unreadable YAML: ${(error as Error).message.split('\n')[0]}` });
-    return undefined;
-  }
-  const parsed = schema.safeParse(doc.data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({ file, field: issue.path.join('.') || '(front matter)', message: issue.message });
-    }
-    return undefined;
-  }
-  return { data: parsed.data as z.infer<T>, body: doc.content.trim() };
-}
 
 /**
  * The body and sections of a pattern document, read again from its file when asked for. They are
@@ -112,7 +89,7 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
 
   const skillPath = join(root, 'skill/SKILL.md');
   const skill = existsSync(skillPath)
-    ? parseSkill(read(skillPath).bytes.toString('utf8'), rel(skillPath), problems)
+    ? parseSkill(read(skillPath).bytes, rel(skillPath), problems)
     : void problems.push({ file: 'skill/SKILL.md', field: '(file)', message: 'missing' });
 
   if (patterns.length === 0) problems.push({ file: 'references/patterns', field: '(folder)', message: 'no pattern documents found' });

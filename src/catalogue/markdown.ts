@@ -37,11 +37,14 @@ export function tagText(text: string, tag: string): string {
   return m?.[1]?.trim() ?? '';
 }
 
-/** The body rows of the first Markdown table in `text`, as arrays of trimmed cells. */
+/** The body rows of the first Markdown table in `text` (after its header and separator), as arrays of trimmed cells. */
 export function tableRows(text: string): string[][] {
-  const rows = text
-    .split('\n')
-    .filter((l) => /^\s*\|.*\|\s*$/.test(l))
+  const isRow = (line: string) => /^\s*\|.*\|\s*$/.test(line);
+  const lines = text.split('\n');
+  const start = lines.findIndex(isRow);
+  if (start < 0) return [];
+  const end = lines.findIndex((line, i) => i > start && !isRow(line));
+  return lines
+    .slice(start + 2, end < 0 ? undefined : end)
     .map((l) => l.trim().slice(1, -1).split('|').map((c) => c.trim()));
-  return rows.slice(2);
 }

@@ -1,30 +1,24 @@
-import matter from 'gray-matter';
+import { parseDocument } from './front-matter.js';
 import { splitSections, tableRows, tagText } from './markdown.js';
 import { SkillFrontMatter } from './schema.js';
 import type { Problem, Skill } from './types.js';
 
 /** Parses SKILL.md into the parts the prompt and the selection tool serve. */
-export function parseSkill(text: string, file: string, problems: Problem[]): Skill | undefined {
-  const doc = matter(text);
-  const front = SkillFrontMatter.safeParse(doc.data);
-  if (!front.success) {
-    for (const issue of front.error.issues) {
-      problems.push({ file, field: issue.path.join('.') || '(front matter)', message: issue.message });
-    }
-    return undefined;
-  }
-  const sections = splitSections(doc.content);
+export function parseSkill(bytes: Buffer, file: string, problems: Problem[]): Skill | undefined {
+  const doc = parseDocument(bytes, file, SkillFrontMatter, problems);
+  if (!doc) return undefined;
+  const sections = splitSections(doc.body);
   const section = (name: string) => sections.find((s) => s.name.toLowerCase() === name.toLowerCase())?.text ?? '';
-  const constraintBlock = tagText(doc.content, 'critical_constraint');
+  const constraintBlock = tagText(doc.body, 'critical_constraint');
   const constraintLines = constraintBlock.split('\n').map((l) => l.trim()).filter(Boolean);
   const skill: Skill = {
-    ...front.data,
+    ...doc.data,
     file,
-    text,
-    objective: tagText(doc.content, 'objective'),
-    successCriteria: tagText(doc.content, 'success_criteria'),
-    trigger: tagText(doc.content, 'trigger'),
-    interaction: tagText(doc.content, 'interaction_schema'),
+    text: bytes.toString('utf8'),
+    objective: tagText(doc.body, 'objective'),
+    successCriteria: tagText(doc.body, 'success_criteria'),
+    trigger: tagText(doc.body, 'trigger'),
+    interaction: tagText(doc.body, 'interaction_schema'),
     matrix: tableRows(section('Pattern Selection Matrix')).map(([requirement = '', recommended = '', when = '']) => ({
       requirement,
       recommended,

@@ -18,7 +18,7 @@ export interface Snapshot {
 }
 
 /** The index in JSON's terms: plain arrays for the typed ones. */
-export interface IndexJson {
+interface IndexJson {
   terms: string[];
   words: string[];
   wordTerms: number[];
@@ -67,7 +67,7 @@ export function readSnapshot(dir: URL = new URL('.', import.meta.url)): Snapshot
   };
 }
 
-export const indexToJson = (index: IndexData): IndexJson => ({
+const indexToJson = (index: IndexData): IndexJson => ({
   terms: index.terms,
   words: index.words,
   wordTerms: index.wordTerms,
@@ -77,7 +77,7 @@ export const indexToJson = (index: IndexData): IndexJson => ({
   phrases: index.phrases,
 });
 
-export const indexFromJson = (json: IndexJson): IndexData => ({
+const indexFromJson = (json: IndexJson): IndexData => ({
   terms: json.terms,
   words: json.words,
   wordTerms: json.wordTerms,

@@ -13,14 +13,16 @@ export function parse<O extends Options>(argv: string[], options: O) {
   }
 }
 
-/** Validates one flag's value with a zod schema, naming the flag and the accepted values on failure. */
-export function flag<T extends z.ZodType>(name: string, schema: T, value: unknown): z.infer<T> | undefined {
+/** Validates one flag's value with a zod schema, naming the flag and the accepted values on failure; an absent flag stays undefined. */
+export function flag<T extends z.ZodType>(name: string, schema: T, value: string): z.infer<T>;
+export function flag<T extends z.ZodType>(name: string, schema: T, value: string | undefined): z.infer<T> | undefined;
+export function flag<T extends z.ZodType>(name: string, schema: T, value: string | undefined): z.infer<T> | undefined {
   if (value === undefined) return undefined;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const problem =
     schema instanceof z.ZodEnum ? `expected one of: ${schema.options.join(', ')}` : (parsed.error.issues[0]?.message ?? 'invalid value');
-  throw new BekError('bad_input', `--${name}: ${problem} (got "${String(value)}")`);
+  throw new BekError('bad_input', `--${name}: ${problem} (got "${value}")`);
 }
 
 /** Joins positionals into one text argument, or fails naming what is missing. */

@@ -5,7 +5,7 @@ import { renderSelection } from '../render.js';
 import type { Completer } from './completion.js';
 
 /** The skill's mission, trigger, interaction schema, matrix and constraints, with the task at hand. */
-export function skillPromptText(engine: Engine, task?: string): string {
+function skillPromptText(engine: Engine, task?: string): string {
   const s = engine.catalogue.skill;
   const matrix = s.matrix.map((r) => `| ${r.requirement} | ${r.recommended} | ${r.when} |`).join('\n');
   const parts = [

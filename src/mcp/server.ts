@@ -10,7 +10,7 @@ import { registerGetReferenceTool } from './tools/get-reference.js';
 import { registerSearchPatternsTool } from './tools/search-patterns.js';
 import { registerSelectPatternTool } from './tools/select-pattern.js';
 
-export const SERVER_NAME = 'backend-patterns';
+const SERVER_NAME = 'backend-patterns';
 
 const INSTRUCTIONS = `A curated catalogue of backend engineering patterns (API, database, security, reliability, observability, architecture).
 - Designing a system: call select_pattern with the requirements; it runs the skill's selection matrix and returns patterns with reasons, caveats and the absolute constraints.

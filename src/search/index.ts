@@ -5,7 +5,7 @@ import { spellingIndex } from './spelling.js';
 import { indexTerm, words } from './text.js';
 
 /** How strongly a term found in each field says "this document is about it". */
-export const FIELD_STRENGTH = { title: 1, aliases: 0.9, tags: 0.7, summary: 0.6 } as const;
+const FIELD_STRENGTH = { title: 1, aliases: 0.9, tags: 0.7, summary: 0.6 } as const;
 /** Body text (Problem, When to use, Solution) counts less, growing with repetition. */
 const bodyStrength = (tf: number) => (tf >= 3 ? 0.4 : tf === 2 ? 0.32 : 0.25);
 const BODY_SECTIONS = new Set(['Problem', 'When to use', 'Solution']);
@@ -46,11 +46,6 @@ export interface SearchIndex extends IndexData {
 }
 
 const proseOnly = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, ' ');
-
-/** Builds the search index once per catalogue. */
-export function buildIndex(patterns: readonly Pattern[]): SearchIndex {
-  return withFuzzy(patterns, indexData(patterns));
-}
 
 /** Extracts and weighs the terms of every pattern: the costly part of building the index. */
 export function indexData(patterns: readonly Pattern[]): IndexData {

@@ -33,7 +33,7 @@ export interface SearchOutcome {
 }
 
 /** Below this score a hit is noise, not an answer. */
-export const MIN_SCORE = 0.2;
+const MIN_SCORE = 0.2;
 /** Hits far below the best one are noise for this query, even when they clear MIN_SCORE. */
 const RELATIVE_CUT = 0.4;
 const DEFAULT_LIMIT = 5;

@@ -13,8 +13,9 @@ const STOP_WORDS = new Set(
   e g eg etc vs via`.split(/\s+/),
 );
 
-// Abbreviations and spellings people type, mapped to the words the documents use.
-const ABBREVIATIONS: Record<string, string> = {
+// Abbreviations and spellings people type, mapped to the words the documents use. A Map, as a query word
+// such as "constructor" must not find Object.prototype's members.
+const ABBREVIATIONS = new Map<string, string>(Object.entries({
   db: 'database',
   dbs: 'database',
   authn: 'authentication',
@@ -28,15 +29,11 @@ const ABBREVIATIONS: Record<string, string> = {
   ws: 'websocket',
   websockets: 'websocket',
   realtime: 'real time',
-  rpc: 'rpc',
-  grpc: 'grpc',
   dlq: 'dead letter queue',
   dlqs: 'dead letter queue',
   cb: 'circuit breaker',
   ddd: 'domain driven design',
-  cqrs: 'cqrs',
   uow: 'unit of work',
-  orm: 'orm',
   pwd: 'password',
   pw: 'password',
   passwd: 'password',
@@ -45,15 +42,13 @@ const ABBREVIATIONS: Record<string, string> = {
   config: 'configuration',
   perf: 'performance',
   idempotent: 'idempotency',
-  hmac: 'hmac',
   ratelimit: 'rate limit',
   ratelimiting: 'rate limiting',
   microservice: 'microservices',
-  pagination: 'pagination',
   paging: 'pagination',
   paginate: 'pagination',
   paginated: 'pagination',
-};
+}));
 
 /** Lower-cases, strips accents and splits text into word tokens. */
 export function words(text: string): string[] {
@@ -82,7 +77,7 @@ export const indexTerm = (word: string): string | undefined => (STOP_WORDS.has(w
 
 /** A query's words as typed and as terms: abbreviations expanded, stop words dropped (kept if nothing else is left), stemmed, unique by term. */
 export function queryTerms(query: string): { word: string; term: string }[] {
-  const expanded = words(query).flatMap((w) => (ABBREVIATIONS[w] ?? w).split(' '));
+  const expanded = words(query).flatMap((w) => (ABBREVIATIONS.get(w) ?? w).split(' '));
   const meaningful = expanded.filter((w) => !STOP_WORDS.has(w));
   const unique = new Map<string, string>();
   for (const word of meaningful.length > 0 ? meaningful : expanded) {

@@ -3,6 +3,8 @@ import { type Need, NEED_KEYS, NEEDS } from './needs.js';
 
 const NEGATIONS = new Set(['no', 'not', 'without', 'dont', 'don', 'doesnt', 'never', 'nor', 'neither', 'avoid', 'isnt', 'arent']);
 const NEGATION_REACH = 3;
+/** The end of a sentence or clause: "No login. Chat for teams." does not negate the chat. */
+const CLAUSE_END = /[.;!?](?=\s|$)|\n/;
 
 const stems = (text: string) => words(text).map(stem);
 const SIGNALS: [Need, string[][]][] = NEED_KEYS.map((need) => [need, NEEDS[need].signals.map(stems)]);
@@ -29,13 +31,21 @@ function phraseSpans(seq: string[], phrase: string[]): [number, number][] {
 
 /** The needs that free-text requirements reveal, each with the phrase that revealed it; negated mentions are ignored. */
 export function detectNeeds(requirements: string): Map<Need, string> {
-  const raw = words(requirements.replace(/n't\b/g, ' not'));
+  const clauses = requirements.replace(/n't\b/g, ' not').split(CLAUSE_END).map(words);
+  const raw = clauses.flat();
+  // Per word, where its clause starts: a negation reaches back NEGATION_REACH words, never into an earlier clause.
+  let next = 0;
+  const clauseStart = clauses.flatMap((clause) => {
+    const start = next;
+    next += clause.length;
+    return clause.map(() => start);
+  });
   const seq = raw.map(stem);
   const found = new Map<Need, string>();
   for (const [need, phrases] of SIGNALS) {
     for (const phrase of phrases) {
       const hit = phraseSpans(seq, phrase).find(
-        ([first]) => !raw.slice(Math.max(0, first - NEGATION_REACH), first).some((w) => NEGATIONS.has(w)),
+        ([first]) => !raw.slice(Math.max(clauseStart[first] ?? 0, first - NEGATION_REACH), first).some((w) => NEGATIONS.has(w)),
       );
       if (hit !== undefined) {
         found.set(need, raw.slice(hit[0], hit[1] + 1).join(' '));

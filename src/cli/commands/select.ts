@@ -32,8 +32,8 @@ Example:
     });
     const requirements = text(positionals, 'the requirements', USAGE);
     const needs: Record<string, boolean> = {};
-    for (const n of values.need ?? []) needs[flag('need', Need, n) ?? n] = true;
-    for (const n of values.without ?? []) needs[flag('without', Need, n) ?? n] = false;
+    for (const n of values.need ?? []) needs[flag('need', Need, n)] = true;
+    for (const n of values.without ?? []) needs[flag('without', Need, n)] = false;
     const result = ctx.engine().select(requirements, needs);
     return emit(ctx, values.json, result, () => styled(ctx.io, renderSelection(result)));
   },

@@ -26,10 +26,10 @@ Example:
   run(argv, ctx) {
     const { values, positionals } = parse(argv, { section: { type: 'string', multiple: true }, json: { type: 'boolean' } });
     const id = text(positionals, 'a pattern id', USAGE);
+    const sections = (values.section ?? []).map((s) => flag('section', Section, s));
     const engine = ctx.engine();
     const guide = engine.catalogue.guides.find((g) => g.name === id);
     if (guide) return emit(ctx, values.json, guide, () => styled(ctx.io, guide.body));
-    const sections = (values.section ?? []).map((s) => flag('section', Section, s) ?? 'Problem');
     const result = patternResult(engine.catalogue, findPattern(engine, id), sections);
     return emit(ctx, values.json, result, () => styled(ctx.io, renderPattern(result, { sources: sections.length === 0 })));
   },

@@ -35,9 +35,18 @@ export interface HttpConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-const WILDCARD = new Set(['0.0.0.0', '::']);
-const bracketed = (host: string) => (isIP(host) === 6 ? `[${host}]` : host.toLowerCase());
+const WILDCARD = new Set(['0.0.0.0', '[::]']);
+/**
+ * A bind address as the Host check sees it (WHATWG URL, as the SDK parses the header): lower case, IPv6 in
+ * brackets and compressed, IPv4 dotted, so "0" and "::0" are the wildcards they are and "127.1" is 127.0.0.1.
+ */
+const hostname = (host: string) => {
+  try {
+    return new URL(`http://${isIP(host) === 6 ? `[${host}]` : host}`).hostname;
+  } catch {
+    return host.toLowerCase();
+  }
+};
 
 /** Reads flags (which win) and environment into one validated config; a bad value throws BekError('bad_config') naming it. */
 export function loadHttpConfig(flags: { port?: string | undefined; host?: string | undefined }, env: NodeJS.ProcessEnv): HttpConfig {
@@ -51,10 +60,12 @@ export function loadHttpConfig(flags: { port?: string | undefined; host?: string
   }
   const c = parsed.data;
   const host = c.BEK_HOST;
-  if (WILDCARD.has(host) && c.BEK_ALLOWED_HOSTS.length === 0) {
+  const name = hostname(host);
+  if (WILDCARD.has(name) && c.BEK_ALLOWED_HOSTS.length === 0) {
     throw new BekError('bad_config', `binding ${host} serves every interface: set BEK_ALLOWED_HOSTS to the host names clients use (DNS-rebinding protection)`);
   }
-  const own = LOOPBACK.has(host) || WILDCARD.has(host) ? [] : [bracketed(host)];
+  // Loopback names are in the SDK's lists already (the lists are deduplicated).
+  const own = WILDCARD.has(name) ? [] : [name];
   return {
     port: c.BEK_PORT,
     host,

@@ -2,7 +2,7 @@
 export interface RateLimiter {
   /** Takes one token for `key`; when none is left, says how many seconds until one is. */
   take(key: string, now?: number): { ok: true } | { ok: false; retryAfterSeconds: number };
-  /** Clients currently tracked (for tests and metrics). */
+  /** Clients currently tracked (for tests). */
   size(): number;
 }
 
@@ -16,8 +16,9 @@ export function createRateLimiter(perMinute: number, maxClients = 10_000): RateL
   const capacity = perMinute;
   const perMs = perMinute / 60_000;
   const buckets = new Map<string, Bucket>();
+  // Date.now() can step back (a clock set by NTP): time that runs backwards adds no tokens and takes none.
   const refill = (b: Bucket, now: number) => {
-    b.tokens = Math.min(capacity, b.tokens + (now - b.at) * perMs);
+    b.tokens = Math.min(capacity, b.tokens + Math.max(0, now - b.at) * perMs);
     b.at = now;
   };
 

@@ -21,11 +21,13 @@ export interface HttpService {
   /** The MCP endpoint, e.g. http://127.0.0.1:3000/mcp. */
   url: string;
   port: number;
-  /** Stops accepting, lets in-flight requests finish (at most `graceMs`), then releases everything. */
-  close(graceMs?: number): Promise<void>;
+  /** Stops accepting, lets in-flight requests finish (for at most GRACE_MS), then releases everything. */
+  close(): Promise<void>;
 }
 
 const ROUTES = new Set(['/mcp', '/healthz', '/metrics']);
+/** How long close() lets in-flight requests run before it cuts their connections (`bek serve --help` says 10 s). */
+const GRACE_MS = 10_000;
 
 /** Starts Streamable HTTP at /mcp (stateless) with /healthz and /metrics on config.host:config.port (0 = any free port). */
 export async function startHttpServer(engine: Engine, config: HttpConfig): Promise<HttpService> {
@@ -143,11 +145,11 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
   return {
     url: `http://${hostInUrl}:${port}/mcp`,
     port,
-    close(graceMs = 10_000) {
+    close() {
       closed ??= new Promise<void>((resolve) => {
         closing = true;
         for (const res of inflight) if (!res.headersSent) res.setHeader('Connection', 'close');
-        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
         server.close(() => {
           clearTimeout(force);
           resolve();
