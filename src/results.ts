@@ -14,7 +14,7 @@ const Hit = z.object({
   scope: Scope,
   level: Level,
   summary: z.string(),
-  score: z.number().describe('0..1, comparable across queries; 0.3 and above is a real match'),
+  score: z.number().describe('0..1, comparable across queries: 1 is an exact title or alias match; hits under 0.2 are never returned'),
   uri: z.string().describe('Read the whole document with resources/read or get_pattern'),
 });
 

@@ -62,6 +62,9 @@ describe('bek (in-process)', () => {
     [['list', '--type', 'guide', '--scope', 'frontend'], 2, /--scope: .*one of: api/],
     [['show', 'api-patterns', '--section', 'Nope'], 2, /--section: .*one of: Problem/],
     [['frobnicate'], 2, /unknown command "frobnicate"/],
+    [['serve', 'http'], 2, /unexpected argument "http" \(did you mean --http\?\)/],
+    [['validate', 'one', 'two'], 2, /unexpected argument "two"/],
+    [['search', 'x', '--limit', 'abc'], 2, /--limit: expected a whole number from 1 to 50 \(got "abc"\)/],
   ])('bek %j fails with exit %i and one clear line', async (argv, code, message) => {
     const r = await bek(...argv);
     expect(r.code).toBe(code);

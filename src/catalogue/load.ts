@@ -57,7 +57,7 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
   const read = (path: string) => {
     const bytes = readFileSync(path);
     const sha = digest(bytes);
-    hash.update(path.slice(root.length)).update(sha);
+    hash.update(relative(root, path)).update(sha); // relative: the same files give the same version wherever they are
     return { bytes, sha };
   };
   const rel = (path: string) => relative(root, path);

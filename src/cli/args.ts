@@ -31,3 +31,10 @@ export function text(positionals: string[], what: string, usage: string): string
   if (!value) throw new BekError('bad_input', `missing ${what}. Usage: ${usage}`);
   return value;
 }
+
+/** Fails on positional arguments past the `allowed` first ones, e.g. `bek serve http` when `--http` was meant. */
+export function atMostPositionals(positionals: string[], allowed: number, flags: string[] = []): void {
+  const extra = positionals[allowed];
+  if (extra === undefined) return;
+  throw new BekError('bad_input', `unexpected argument "${extra}"${flags.includes(extra) ? ` (did you mean --${extra}?)` : ''}`);
+}

@@ -3,7 +3,7 @@ import { Level, Scope } from '../../catalogue/schema.js';
 import { guideUri } from '../../catalogue/uri.js';
 import { renderList } from '../../render.js';
 import { listResult } from '../../results.js';
-import { flag, parse } from '../args.js';
+import { atMostPositionals, flag, parse } from '../args.js';
 import { type Command, emit } from '../command.js';
 import { styled } from '../io.js';
 
@@ -28,6 +28,7 @@ Options:
       level: { type: 'string' },
       json: { type: 'boolean' },
     });
+    atMostPositionals(positionals, 1);
     const type = flag('type', Type, values.type ?? positionals[0]) ?? 'pattern';
     const filter = { scope: flag('scope', Scope, values.scope), level: flag('level', Level, values.level) };
     const { catalogue } = ctx.engine();

@@ -1,4 +1,4 @@
-import { parse } from '../args.js';
+import { atMostPositionals, parse } from '../args.js';
 import type { Command } from '../command.js';
 import { BekError } from '../../errors.js';
 import { serveStdioServer } from '../../transports/stdio.js';
@@ -31,7 +31,8 @@ Environment (HTTP only; a bad value stops the server with exit code 2):
   BEK_REQUEST_TIMEOUT_MS     longest request (default 15000)
   BEK_LOG_LEVEL              debug, info, warn, error or silent (default info)`,
   async run(argv, ctx) {
-    const { values } = parse(argv, { http: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } });
+    const { values, positionals } = parse(argv, { http: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } });
+    atMostPositionals(positionals, 0, ['http']);
     if (values.http) {
       const { loadHttpConfig, serveHttp } = await import('../../transports/http.js');
       // Configuration first: a typo in a flag should not wait for the catalogue to load.

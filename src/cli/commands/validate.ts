@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Problem } from '../../catalogue/types.js';
 import { loadEngine } from '../../engine.js';
 import { PACKAGE_ROOT } from '../../paths.js';
-import { parse } from '../args.js';
+import { atMostPositionals, parse } from '../args.js';
 import { type Command, emit } from '../command.js';
 
 /** One line per problem: file, field, message. Shared by `bek validate` and the server's refusal to start. */
@@ -18,6 +18,7 @@ default: the built-in one) and prints every problem with its file and field.
 Exits 1 when there is any problem.`,
   run(argv, ctx) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
+    atMostPositionals(positionals, 1);
     const root = positionals[0] ? resolve(positionals[0]) : PACKAGE_ROOT;
     const { engine, problems } = loadEngine(root);
     const summary = engine
