@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { BekError } from '../../errors.js';
 
 const unset = (v: unknown) => (v === '' ? undefined : v);
-const integer = (min: number, max: number) => z.preprocess(unset, z.coerce.number().int().min(min).max(max).optional());
+const integer = (min: number, max: number) => {
+  const range = `expected a whole number from ${min} to ${max}`;
+  return z.preprocess(unset, z.coerce.number({ error: range }).int(range).min(min, range).max(max, range).optional());
+};
 const list = z.preprocess(unset, z.string().optional()).transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : []));
 
 // One schema for every setting, flag or environment variable, so a bad value is caught at start with its name.
