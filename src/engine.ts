@@ -13,6 +13,9 @@ export interface Engine {
   select(requirements: string, needs?: ExplicitNeeds): Selection;
 }
 
+/** The least search score that makes a pattern worth naming for requirements no selection rule understood. */
+const FALLBACK_MIN_SCORE = 0.4;
+
 /**
  * Builds the engine over a loaded catalogue; the search index is made on first use from `readIndex`
  * (the build's snapshot, the cache, or what the loader extracted as it read the documents).
@@ -26,8 +29,9 @@ export function createEngine(catalogue: Catalogue, readIndex: () => IndexData): 
     select(requirements, needs) {
       const selection = selectPatterns(catalogue, requirements, needs);
       if (selection.recommendations.length > 0 || selection.supporting.length > 0) return selection;
-      // No matrix row and no rule fired: fall back to the catalogue's best matches rather than an empty answer.
-      const hits = searchIndex(getIndex(), requirements, { limit: 3 }).hits;
+      // No matrix row and no rule fired: fall back to the catalogue's strong matches, if any. A weak one
+      // ("db-indexing" for "a recommendation engine for movies") would read as advice it is not.
+      const hits = searchIndex(getIndex(), requirements, { limit: 3 }).hits.filter((h) => h.score >= FALLBACK_MIN_SCORE);
       const supporting = hits.map((h) => ({ id: h.id, title: h.title, why: `Closest catalogue match for the requirements (score ${h.score}).` }));
       return { ...selection, supporting };
     },

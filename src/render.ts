@@ -48,7 +48,7 @@ export function renderSelection(s: SelectionResult): string {
       ? `## Recommended\n\n${s.recommendations
           .map((r) => `- **${r.title}** \`${r.id}\` (matrix: ${r.requirement}): ${r.why}${r.caveats.map((c) => `\n  - Caveat: ${c}`).join('')}`)
           .join('\n')}`
-      : '## Recommended\n\nNo row of the selection matrix applies; start with the simplest design that meets the requirements.',
+      : '## Recommended\n\nNo row of the selection matrix applies; start with the simplest design that meets the requirements, and search the catalogue (search_patterns) for specific problems.',
   );
   if (s.rejected.length > 0) {
     parts.push(`## Not recommended\n\n${s.rejected.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why} Instead: ${r.instead.join(', ')}.`).join('\n')}`);

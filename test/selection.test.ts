@@ -63,6 +63,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'logs across services', requirements: 'Logs from 5 services must be searchable by request', include: ['obs-correlation-ids', 'obs-structured-logging'] },
   { name: 'different data shapes', requirements: 'Mobile app and web need different shapes of the same data', include: ['api-graphql'] },
   { name: 'a negation ends with its sentence', requirements: 'No payments. Real-time updates for users', recommend: ['arch-websocket-events'] },
+  { name: 'a phrase stays within its sentence', requirements: 'Staff see a live list. Updates come nightly in a batch.', forbid: ['arch-websocket-events'] },
   { name: 'traffic peaks alone', requirements: 'We want to go microservices to handle Black Friday traffic', forbid: ['arch-microservices'], reject: ['arch-microservices'] },
 ];
 
@@ -89,9 +90,13 @@ describe('select_pattern scenarios', () => {
     expect(result.constraints).toEqual(engine.catalogue.skill.constraints);
   });
 
-  it('never returns an empty answer: unmatched requirements fall back to the closest patterns', () => {
-    const result = engine.select('store user passwords safely');
-    expect([...result.recommendations, ...result.supporting].map((r) => r.id)).toContain('sec-password-storage');
+  it('falls back to strong catalogue matches when no rule applies, and names nothing when none is strong', () => {
+    const known = engine.select('RFC 9457 problem details');
+    expect(known.needs).toEqual([]);
+    expect(known.supporting.map((r) => r.id)).toContain('api-error-model');
+    const unknown = engine.select('Build a recommendation engine for movies');
+    expect([...unknown.recommendations, ...unknown.supporting]).toEqual([]);
+    expect(unknown.constraints.length).toBeGreaterThan(0);
   });
 });
 

@@ -31,25 +31,21 @@ function phraseSpans(seq: string[], phrase: string[]): [number, number][] {
 
 /** The needs that free-text requirements reveal, each with the phrase that revealed it; negated mentions are ignored. */
 export function detectNeeds(requirements: string): Map<Need, string> {
+  // Clause by clause: a phrase never spans two sentences, and "No login. Chat for teams." does not negate the chat.
   const clauses = requirements.replace(/n't\b/g, ' not').split(CLAUSE_END).map(words);
-  const raw = clauses.flat();
-  // Per word, where its clause starts: a negation reaches back NEGATION_REACH words, never into an earlier clause.
-  let next = 0;
-  const clauseStart = clauses.flatMap((clause) => {
-    const start = next;
-    next += clause.length;
-    return clause.map(() => start);
-  });
-  const seq = raw.map(stem);
   const found = new Map<Need, string>();
-  for (const [need, phrases] of SIGNALS) {
-    for (const phrase of phrases) {
-      const hit = phraseSpans(seq, phrase).find(
-        ([first]) => !raw.slice(Math.max(clauseStart[first] ?? 0, first - NEGATION_REACH), first).some((w) => NEGATIONS.has(w)),
-      );
-      if (hit !== undefined) {
-        found.set(need, raw.slice(hit[0], hit[1] + 1).join(' '));
-        break;
+  for (const raw of clauses) {
+    const seq = raw.map(stem);
+    for (const [need, phrases] of SIGNALS) {
+      if (found.has(need)) continue;
+      for (const phrase of phrases) {
+        const hit = phraseSpans(seq, phrase).find(
+          ([first]) => !raw.slice(Math.max(0, first - NEGATION_REACH), first).some((w) => NEGATIONS.has(w)),
+        );
+        if (hit !== undefined) {
+          found.set(need, raw.slice(hit[0], hit[1] + 1).join(' '));
+          break;
+        }
       }
     }
   }
