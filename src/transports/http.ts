@@ -2,6 +2,7 @@ import type { Engine } from '../engine.js';
 import { log, setLogLevel } from '../log.js';
 import type { HttpConfig } from './http/config.js';
 import { startHttpServer } from './http/server.js';
+import { firstStopSignal } from './signals.js';
 
 export { loadHttpConfig, type HttpConfig } from './http/config.js';
 export { startHttpServer, type HttpService } from './http/server.js';
@@ -17,10 +18,7 @@ export async function serveHttp(engine: Engine, config: HttpConfig): Promise<num
     auth: config.authToken ? 'bearer' : 'none',
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
+  const signal = await firstStopSignal();
   log('info', 'shutting down', { signal });
   await service.close();
   log('info', 'stopped', { signal });

@@ -3,6 +3,7 @@ import type { Engine } from '../engine.js';
 import { log } from '../log.js';
 import { createServer } from '../mcp/server.js';
 import { VERSION } from '../version.js';
+import { firstStopSignal } from './signals.js';
 
 /**
  * Serves MCP over this process's stdio, answering both a 2025-11-25 `initialize` and a 2026-07-28
@@ -18,11 +19,13 @@ export function serveStdioServer(engine: Engine): Promise<number> {
       if (done) return;
       done = true;
       log('debug', 'stdio server stopping', { reason });
-      handle.close().finally(() => resolve(0));
+      handle
+        .close()
+        .catch((error: Error) => log('error', 'stdio server did not close cleanly', { error: error.message }))
+        .then(() => resolve(0));
     };
     process.stdin.once('end', () => stop('stdin closed'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    void firstStopSignal().then(stop);
     log('debug', 'stdio server ready', { patterns: engine.catalogue.patterns.length, version: engine.catalogue.version });
   });
 }
