@@ -170,6 +170,9 @@ describe('configuration', () => {
     expect(team.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]', '10.1.2.3', 'bek.internal', 'bek.example.com']);
     expect(team.allowedOrigins).toContain('app.example.com');
     expect(loadHttpConfig({ host: '::' }, { BEK_ALLOWED_HOSTS: 'bek.internal' }).allowedHosts).toContain('bek.internal');
+    // Entries are compared as the Host header will be: a port or a bare IPv6 address in the list still matches.
+    const spelled = loadHttpConfig({ host: '::' }, { BEK_ALLOWED_HOSTS: 'bek.internal:8443, fd00::1' }).allowedHosts;
+    expect(spelled).toEqual(expect.arrayContaining(['bek.internal', '[fd00::1]']));
   });
 
   it('stops `bek serve --http` with exit code 2 and one line on stderr for a bad value', async () => {

@@ -74,7 +74,8 @@ export function loadHttpConfig(flags: { port?: string | undefined; host?: string
     host,
     authToken: c.BEK_AUTH_TOKEN,
     rateLimitPerMinute: c.BEK_RATE_LIMIT_PER_MINUTE,
-    allowedHosts: [...new Set([...localhostAllowedHostnames(), ...own, ...c.BEK_ALLOWED_HOSTS])],
+    // Written as the Host check will compare them: "::1" or "example.com:8080" in the list still match.
+    allowedHosts: [...new Set([...localhostAllowedHostnames(), ...own, ...c.BEK_ALLOWED_HOSTS.map(hostname)])],
     allowedOrigins: [...new Set([...localhostAllowedOrigins(), ...own, ...c.BEK_ALLOWED_ORIGINS])],
     maxBodyBytes: c.BEK_MAX_BODY_BYTES,
     requestTimeoutMs: c.BEK_REQUEST_TIMEOUT_MS,
