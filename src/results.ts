@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { patternUri } from './catalogue/uri.js';
+import { guideUri, patternUri, SKILL_URI } from './catalogue/uri.js';
 import { Level, SCOPES, Scope, type SectionName } from './catalogue/schema.js';
 import type { Catalogue, Pattern } from './catalogue/types.js';
 import type { Engine } from './engine.js';
@@ -70,6 +70,10 @@ export const SelectionResult = z.object({
 });
 export type SelectionResult = z.infer<typeof SelectionResult>;
 
+/** get_reference's answer, and `bek show <guide> --json`. */
+export const ReferenceResult = z.object({ name: z.string(), title: z.string(), uri: z.string(), text: z.string() });
+export type ReferenceResult = z.infer<typeof ReferenceResult>;
+
 export type SectionFilter = readonly SectionName[];
 
 /** search_patterns / `bek search`. */
@@ -106,4 +110,11 @@ export function patternResult(catalogue: Catalogue, pattern: Pattern, sections?:
     uri: patternUri(pattern.id),
     sections: pattern.sections.filter((s) => !wanted || wanted.has(s.name)).map((s) => ({ ...s })),
   };
+}
+
+/** The skill (`skill`) or a reference guide by name; undefined for any other name. */
+export function referenceResult(catalogue: Catalogue, name: string): ReferenceResult | undefined {
+  if (name === 'skill') return { name, title: 'Backend Patterns skill', uri: SKILL_URI, text: catalogue.skill.text };
+  const guide = catalogue.guides.find((g) => g.name === name);
+  return guide && { name, title: guide.title, uri: guideUri(guide.name), text: guide.body };
 }

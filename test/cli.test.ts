@@ -45,6 +45,13 @@ describe('bek (in-process)', () => {
     expect((JSON.parse(part.stdout) as { sections: { name: string }[] }).sections.map((s) => s.name)).toEqual(['Checklist']);
   });
 
+  it('show prints a guide or the skill, and --json the get_reference object', async () => {
+    const guide = JSON.parse((await bek('show', 'api-patterns', '--json')).stdout) as Record<string, string>;
+    expect(guide).toMatchObject({ name: 'api-patterns', title: 'API Patterns', uri: 'bek://references/api-patterns' });
+    expect(guide.text).toMatch(/^# API Patterns/);
+    expect((await bek('show', 'skill')).stdout).toMatch(/^---\nname: backend-patterns/);
+  });
+
   it('select prints recommendations with the matrix row, and --json the select_pattern object', async () => {
     const r = await bek('select', 'real-time notifications for a web app', '--json');
     const json = JSON.parse(r.stdout) as { recommendations: { id: string }[]; constraints: string[] };

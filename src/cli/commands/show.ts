@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SECTIONS } from '../../catalogue/schema.js';
 import { renderPattern } from '../../render.js';
-import { patternResult } from '../../results.js';
+import { patternResult, referenceResult } from '../../results.js';
+import { BekError } from '../../errors.js';
 import { findPattern } from '../../lookup.js';
 import { flag, parse, text } from '../args.js';
 import { type Command, emit } from '../command.js';
@@ -15,11 +16,12 @@ export const show: Command = {
   summary: 'Show one pattern document (or a reference guide)',
   help: `${USAGE}
 
-Prints the pattern document with that id; a guide name (e.g. api-patterns) prints that guide.
+Prints the pattern document with that id; a guide name (e.g. api-patterns) prints that
+guide, and "skill" prints SKILL.md.
 
 Options:
-  --section NAME   only this section, repeatable: ${SECTIONS.join(', ')}
-  --json           print the get_pattern result object
+  --section NAME   only this section of a pattern, repeatable: ${SECTIONS.join(', ')}
+  --json           print the get_pattern result object (for a guide or the skill: get_reference's)
 
 Example:
   bek show api-idempotency-keys --section Checklist`,
@@ -28,8 +30,9 @@ Example:
     const id = text(positionals, 'a pattern id', USAGE);
     const sections = (values.section ?? []).map((s) => flag('section', Section, s));
     const engine = ctx.engine();
-    const guide = engine.catalogue.guides.find((g) => g.name === id);
-    if (guide) return emit(ctx, values.json, guide, () => styled(ctx.io, guide.body));
+    const reference = referenceResult(engine.catalogue, id);
+    if (reference && sections.length > 0) throw new BekError('bad_input', `--section applies to pattern documents; "${id}" is a reference guide`);
+    if (reference) return emit(ctx, values.json, reference, () => styled(ctx.io, reference.text));
     const result = patternResult(engine.catalogue, findPattern(engine, id), sections);
     return emit(ctx, values.json, result, () => styled(ctx.io, renderPattern(result, { sources: sections.length === 0 })));
   },

@@ -1,16 +1,14 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { guideUri, SKILL_URI } from '../../catalogue/uri.js';
 import type { Engine } from '../../engine.js';
 import { withinBudget } from '../../render.js';
+import { ReferenceResult, referenceResult } from '../../results.js';
 import { guarded, toolResult } from '../result.js';
 import { maxTokens, READ_ONLY } from './shared.js';
 
-const Output = z.object({ name: z.string(), title: z.string(), uri: z.string(), text: z.string() });
-
 /** The skill and the reference guides, for clients that never let the model read resources. */
 export function registerGetReferenceTool(server: McpServer, engine: Engine) {
-  const { guides, skill } = engine.catalogue;
+  const { guides } = engine.catalogue;
   const names = ['skill', ...guides.map((g) => g.name)] as [string, ...string[]];
   const Input = z.object({
     name: z.enum(names).describe(`"skill" for SKILL.md, or a guide: ${guides.map((g) => g.name).join(', ')}`),
@@ -25,15 +23,12 @@ export function registerGetReferenceTool(server: McpServer, engine: Engine) {
         'together (api-patterns: REST vs GraphQL vs RPC; database-patterns; security-patterns; reliability-patterns; observability-patterns; architecture-patterns). ' +
         'Use it for the big picture of a scope; use get_pattern for one pattern.',
       inputSchema: Input,
-      outputSchema: Output,
+      outputSchema: ReferenceResult,
       annotations: READ_ONLY,
     },
     ({ name, max_tokens }) =>
       guarded(() => {
-        const guide = guides.find((g) => g.name === name);
-        const result = guide
-          ? { name, title: guide.title, uri: guideUri(guide.name), text: guide.body }
-          : { name, title: 'Backend Patterns skill', uri: SKILL_URI, text: skill.text };
+        const result = referenceResult(engine.catalogue, name) as ReferenceResult; // `name` is one of the enum's
         return toolResult(result, withinBudget(result.text, max_tokens));
       }),
   );
