@@ -4,7 +4,7 @@ import { Level, SCOPES, Scope, type SectionName } from './catalogue/schema.js';
 import type { Catalogue, Pattern } from './catalogue/types.js';
 import type { Engine } from './engine.js';
 import type { SearchOptions } from './search/search.js';
-import { NEED_KEYS } from './selection/needs.js';
+import { type Need, NEED_KEYS } from './selection/needs.js';
 
 // One definition of each result: the MCP tools declare these as outputSchema and the CLI prints them with --json.
 
@@ -55,9 +55,12 @@ export const PatternResult = z.object({
 });
 export type PatternResult = z.infer<typeof PatternResult>;
 
+/** A need of the selection matrix by name (select_pattern's `needs`, `bek select --need`). */
+export const NeedName = z.enum(NEED_KEYS as [Need, ...Need[]]);
+
 export const SelectionResult = z.object({
   requirements: z.string(),
-  needs: z.array(z.object({ need: z.enum(NEED_KEYS as [string, ...string[]]), because: z.string() })),
+  needs: z.array(z.object({ need: NeedName, because: z.string() })),
   recommendations: z.array(
     z.object({ id: z.string(), title: z.string(), requirement: z.string(), why: z.string(), caveats: z.array(z.string()) }),
   ),

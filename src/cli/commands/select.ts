@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { renderSelection } from '../../render.js';
+import { NeedName } from '../../results.js';
 import { NEED_KEYS } from '../../selection/needs.js';
 import { flag, parse, text } from '../args.js';
 import { type Command, emit } from '../command.js';
 import { styled } from '../io.js';
 
 const USAGE = 'bek select <requirements> [--need NAME]... [--without NAME]... [--json]';
-const Need = z.enum(NEED_KEYS as [string, ...string[]]);
 
 export const select: Command = {
   name: 'select',
@@ -32,8 +31,8 @@ Example:
     });
     const requirements = text(positionals, 'the requirements', USAGE);
     const needs: Record<string, boolean> = {};
-    for (const n of values.need ?? []) needs[flag('need', Need, n)] = true;
-    for (const n of values.without ?? []) needs[flag('without', Need, n)] = false;
+    for (const n of values.need ?? []) needs[flag('need', NeedName, n)] = true;
+    for (const n of values.without ?? []) needs[flag('without', NeedName, n)] = false;
     const result = ctx.engine().select(requirements, needs);
     return emit(ctx, values.json, result, () => styled(ctx.io, renderSelection(result)));
   },
