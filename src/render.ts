@@ -41,7 +41,7 @@ export function renderPattern(p: PatternResult, options: { sources?: boolean } =
   return `${head}\n\n${body}${sources}`.trim();
 }
 
-export function renderSelection(s: SelectionResult): string {
+export function renderSelection(s: SelectionResult, { constraints = true } = {}): string {
   const parts: string[] = [];
   parts.push(
     s.recommendations.length > 0
@@ -56,6 +56,6 @@ export function renderSelection(s: SelectionResult): string {
   if (s.supporting.length > 0) {
     parts.push(`## Supporting patterns\n\n${s.supporting.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why}`).join('\n')}`);
   }
-  parts.push(`## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`);
+  if (constraints) parts.push(`## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`);
   return parts.join('\n\n');
 }

@@ -143,5 +143,6 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     const taskText = (withTask.messages[0]?.content as Content).text ?? '';
     expect(taskText).toContain('Live notifications for a chat app');
     expect(taskText).toContain('arch-websocket-events');
+    expect(taskText.split('## Absolute constraints')).toHaveLength(2); // once, not again with the selection
   });
 });

@@ -19,7 +19,9 @@ function skillPromptText(engine: Engine, task?: string): string {
   ];
   if (task) {
     parts.push(`## The task at hand\n\n${task}`);
-    parts.push(`## What the selection matrix suggests for it\n\n${renderSelection(engine.select(task))}`);
+    // The constraints are above already; the selection's own headings go one level down.
+    const selection = renderSelection(engine.select(task), { constraints: false }).replace(/^## /gm, '### ');
+    parts.push(`## What the selection matrix suggests for it\n\n${selection}`);
   }
   return parts.join('\n\n');
 }

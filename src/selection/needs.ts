@@ -1,6 +1,8 @@
 /**
  * What a set of requirements can call for, and the phrases that reveal each need in free text.
  * Phrases are matched on stemmed words, in order with up to two words between, and ignored when negated ("no real-time").
+ * Stemming joins more than forms of a word: "production" is "product" and "logs" is "log" (as in "log in"),
+ * so such words appear only inside longer phrases.
  */
 export const NEEDS = {
   crud: {
@@ -41,7 +43,7 @@ export const NEEDS = {
   },
   payments: {
     description: 'Money moves: payments, refunds, orders, transfers, billing',
-    signals: ['payment', 'payments', 'pay', 'charge', 'charges', 'refund', 'refunds', 'billing', 'invoice', 'invoices', 'checkout', 'money', 'transfer', 'transfers', 'wallet', 'ledger', 'subscription billing', 'stripe', 'place order', 'purchase', 'double charge', 'charged twice', 'card', 'credit card', 'paid', 'payout', 'payouts', 'payment provider'],
+    signals: ['payment', 'payments', 'pay', 'charge', 'charges', 'refund', 'refunds', 'billing', 'invoice', 'invoices', 'checkout', 'money', 'wallet', 'ledger', 'subscription billing', 'stripe', 'place order', 'purchase', 'double charge', 'charged twice', 'credit card', 'paid', 'payout', 'payouts', 'payment provider', 'card payments', 'debit card', 'bank transfer', 'money transfer', 'wire transfer', 'transfer funds'],
   },
   webhooks: {
     description: 'Webhooks are sent to or received from other systems',
@@ -69,7 +71,7 @@ export const NEEDS = {
   },
   rest_style: {
     description: 'The API is stated to be REST (resources over HTTP with JSON)',
-    signals: ['restful', 'rest api', 'rest apis', 'rest endpoints', 'rest service', 'http api', 'json api'],
+    signals: ['rest api', 'rest apis', 'rest endpoints', 'rest service', 'http api', 'json api'],
   },
   client_retries: {
     description: 'Clients may send the same write twice (retries, double submits) and it must take effect once',
@@ -105,7 +107,7 @@ export const NEEDS = {
   },
   schema_changes: {
     description: 'The database schema evolves while the service stays up',
-    signals: ['migration', 'migrations', 'schema change', 'schema changes', 'zero downtime', 'without downtime', 'rename column', 'add column', 'backfill', 'evolve the schema', 'no downtime', 'rolling deploy', 'rolling deploys', 'old and new versions', 'old and new app versions', 'column', 'columns', 'side by side'],
+    signals: ['migration', 'migrations', 'schema change', 'schema changes', 'zero downtime', 'without downtime', 'rename column', 'add column', 'backfill', 'evolve the schema', 'no downtime', 'rolling deploy', 'rolling deploys', 'old and new versions', 'old and new app versions', 'side by side', 'new column', 'drop column', 'split column', 'change column', 'column type', 'large table', 'big table'],
   },
   api_evolution: {
     description: 'The API changes over time while old clients keep working',
@@ -129,7 +131,7 @@ export const NEEDS = {
   },
   production_monitoring: {
     description: 'The service runs in production and needs logs, metrics and alerts',
-    signals: ['production', 'monitoring', 'observability', 'metrics', 'alerts', 'alerting', 'slo', 'slos', 'sla', 'dashboards', 'on call', 'logging', 'logs', 'debugging production', 'incident'],
+    signals: ['monitoring', 'observability', 'metrics', 'alerts', 'alerting', 'slo', 'slos', 'sla', 'dashboards', 'on call', 'debugging production', 'incident', 'production incidents', 'production issues', 'production traffic', 'production ready', 'running in production', 'the logs', 'logs show', 'log aggregation', 'centralized logging', 'central logging', 'structured logging'],
   },
   security_review: {
     description: 'A security review, threat model or hardening pass',
