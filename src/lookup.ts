@@ -1,3 +1,4 @@
+import Fuse from 'fuse.js';
 import type { Pattern } from './catalogue/types.js';
 import type { Engine } from './engine.js';
 import { BekError } from './errors.js';
@@ -6,8 +7,15 @@ import { BekError } from './errors.js';
 export function findPattern(engine: Engine, id: string): Pattern {
   const pattern = engine.catalogue.byId.get(id.trim().toLowerCase());
   if (pattern) return pattern;
-  const outcome = engine.search(id.replace(/-/g, ' '), { limit: 3 });
-  const closest = (outcome.hits.length > 0 ? outcome.hits : (outcome.suggestions?.closest ?? [])).map((h) => h.id);
+  const closest = closestIds(engine, id.trim().toLowerCase());
   const hint = closest.length > 0 ? ` Closest ids: ${closest.join(', ')}.` : '';
   throw new BekError('unknown_id', `Unknown pattern id "${id}".${hint} Search first (search_patterns / bek search) to find an id.`);
+}
+
+/** A mistyped id ("rel-outbx", "outbox") is nearest to ids spelt alike; a made-up one ("api-errors") to what it says. */
+function closestIds(engine: Engine, id: string): string[] {
+  const ids = engine.catalogue.patterns.map((p) => p.id);
+  const spelt = new Fuse(ids, { threshold: 0.35, ignoreLocation: true }).search(id, { limit: 3 }).map((r) => r.item);
+  if (spelt.length > 0) return spelt;
+  return engine.search(id.replace(/-/g, ' '), { limit: 3 }).hits.map((h) => h.id);
 }

@@ -61,6 +61,7 @@ describe('bek (in-process)', () => {
 
   it.each([
     [['show', 'no-such-pattern'], 1, /Unknown pattern id "no-such-pattern"/],
+    [['show', 'rel-outbx'], 1, /Unknown pattern id "rel-outbx"\. Closest ids: rel-outbox\./],
     [['search', 'x', '--scope', 'frontend'], 2, /--scope: .*one of: api, database/],
     [['search', 'x', '--limit', '0'], 2, /--limit/],
     [['search'], 2, /missing a query/],
