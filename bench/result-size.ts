@@ -1,6 +1,7 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import type { Engine } from '../src/engine.js';
 import { createServer } from '../src/mcp/server.js';
+import { median } from './stats.js';
 
 /** Characters per token, the usual estimate for English text and JSON. */
 const CHARS_PER_TOKEN = 4;
@@ -42,7 +43,6 @@ export async function measureResultSize(engine: Engine, queries: string[]): Prom
     await client.close();
     await server.close();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   return {
     calls: queries.length,
     fiveHitCalls: fiveWhole.length,
