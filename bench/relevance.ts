@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { LEVELS, SCOPES } from '../src/catalogue/schema.js';
-import { type Engine, loadEngine } from '../src/engine.js';
-import { PACKAGE_ROOT } from '../src/paths.js';
+import { LEVELS, SCOPES } from '../src/core/catalogue/schema.js';
+import { type Engine, loadEngine } from '../src/core/engine.js';
+import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { measureResultSize } from './result-size.js';
 
 const Query = z.strictObject({

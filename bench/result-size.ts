@@ -1,5 +1,5 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
-import type { Engine } from '../src/engine.js';
+import type { Engine } from '../src/core/engine.js';
 import { createServer } from '../src/mcp/server.js';
 import { median } from './stats.js';
 

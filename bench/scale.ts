@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Catalogue } from '../src/catalogue/types.js';
+import type { Catalogue } from '../src/core/catalogue/types.js';
 import { McpProcess } from './process.js';
 import { searchArgs } from './queries.js';
 import { mb, ms, percentile, printSection, type Row, within } from './stats.js';

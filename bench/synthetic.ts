@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue, Pattern } from '../src/catalogue/types.js';
+import type { Catalogue, Pattern } from '../src/core/catalogue/types.js';
 
 // Synthetic catalogues for the scale figures. Each generated document is a recombination of the real
 // ones (their sections, aliases, tags, summaries and sources), so size and vocabulary are realistic,

@@ -1,8 +1,8 @@
 // Builds dist/: the bundle, its launcher, the catalogue snapshot and the V8 code cache (issue 6).
 //   dist/bek.cjs        everything in one file: one read at start-up instead of hundreds. CommonJS because
 //                       only a classic script can be run from a V8 code cache on Node 20 (vm.Script).
-//   dist/cli.js         the `bek` binary: runs bek.cjs from its code cache (src/launcher.ts).
-//   dist/catalogue.json, dist/texts.json and dist/search-index.json: the shipped catalogue (without its
+//   dist/cli.js         the `bek` binary: runs bek.cjs from its code cache (src/bin/launcher.ts).
+//   dist/catalogue.json, dist/texts.json and dist/search-index.bin: the shipped catalogue (without its
 //                       document texts, which texts.json holds), validated here with the full loader (a broken
 //                       catalogue fails the build with every problem listed), and its index.
 //   dist/bek.cjs.cache  V8's compiled code for bek.cjs, taken after a warm-up session so it holds the
@@ -23,10 +23,10 @@ const DIST = join(ROOT, 'dist');
 // 2026-11-30). `bek search` on the snapshot needs none of them, nor does a server until select_pattern;
 // the bundle otherwise evaluates every module it holds first.
 const LAZY = {
-  'src/catalogue/load.ts': ['loadCatalogue', 'catalogueFiles', 'reloadedPattern'],
+  'src/core/catalogue/load.ts': ['loadCatalogue', 'catalogueFiles', 'reloadedPattern'],
   'src/transports/stdio.ts': ['serveStdioServer'],
-  'src/selection/select.ts': ['selectPatterns'],
-  'src/catalogue/cache.ts': ['cacheKey', 'readCached', 'writeCached', 'cacheDir'],
+  'src/core/selection/select.ts': ['selectPatterns'],
+  'src/core/store/cache.ts': ['cacheKey', 'readCached', 'writeCached', 'cacheDir'],
 };
 const lazyModules = {
   name: 'lazy-modules',
@@ -73,7 +73,7 @@ mkdirSync(DIST);
 
 await build({
   ...common,
-  entryPoints: [join(ROOT, 'src/cli.ts')],
+  entryPoints: [join(ROOT, 'src/bin/cli.ts')],
   outfile: join(DIST, 'bek.cjs'),
   format: 'cjs',
   minify: true,
@@ -83,13 +83,13 @@ await build({
   define: { 'import.meta.url': '__bekUrl' },
   banner: { js: "var __bekUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-// src/cli.ts starts with a #! line, which esbuild keeps but a function body cannot hold; "//" keeps the source map's lines.
+// src/bin/cli.ts starts with a #! line, which esbuild keeps but a function body cannot hold; "//" keeps the source map's lines.
 const bundled = readFileSync(join(DIST, 'bek.cjs'), 'utf8');
 if (bundled.startsWith('#!')) writeFileSync(join(DIST, 'bek.cjs'), `//${bundled.slice(2)}`);
 
 await build({
   ...common,
-  entryPoints: [join(ROOT, 'src/launcher.ts')],
+  entryPoints: [join(ROOT, 'src/bin/launcher.ts')],
   outfile: join(DIST, 'cli.js'),
   format: 'esm',
   banner: { js: '#!/usr/bin/env node' },
@@ -104,9 +104,9 @@ async function writeSnapshot() {
   const entry = `
     import { writeFileSync } from 'node:fs';
     import { join } from 'node:path';
-    import { SNAPSHOT_FILES, serializeSnapshot } from './src/catalogue/snapshot.ts';
-    import { formatProblems } from './src/cli/commands/validate.ts';
-    import { loadEngine } from './src/engine.ts';
+    import { SNAPSHOT_FILES, serializeSnapshot } from './src/core/store/snapshot.ts';
+    import { formatProblems } from './src/core/catalogue/problems.ts';
+    import { loadEngine } from './src/core/engine.ts';
     export function snapshot(root, dir) {
       const { engine, problems } = loadEngine(root);
       if (!engine) return formatProblems(problems);

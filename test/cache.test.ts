@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, uti
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheDir } from '../src/catalogue/cache.js';
-import { loadEngine } from '../src/engine.js';
-import { PACKAGE_ROOT } from '../src/paths.js';
+import { cacheDir } from '../src/core/store/cache.js';
+import { loadEngine } from '../src/core/engine.js';
+import { PACKAGE_ROOT } from '../src/util/paths.js';
 
 describe('the cache of a user catalogue', () => {
   let work: string;

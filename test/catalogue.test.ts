@@ -2,9 +2,9 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../src/catalogue/load.js';
-import { splitSections } from '../src/catalogue/markdown.js';
-import type { Pattern } from '../src/catalogue/types.js';
+import { loadCatalogue } from '../src/core/catalogue/load.js';
+import { splitSections } from '../src/core/catalogue/markdown.js';
+import type { Pattern } from '../src/core/catalogue/types.js';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKILL_URI } from '../src/catalogue/uri.js';
-import { setLogLevel } from '../src/log.js';
+import { SKILL_URI } from '../src/core/catalogue/uri.js';
+import { setLogLevel } from '../src/util/log.js';
 import { type HttpService, loadHttpConfig, startHttpServer } from '../src/transports/http.js';
 import { shippedEngine } from './helpers/engine.js';
 

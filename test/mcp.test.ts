@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECTIONS } from '../src/catalogue/schema.js';
+import { SECTIONS } from '../src/core/catalogue/schema.js';
 import { shippedEngine } from './helpers/engine.js';
 import { connectInProcess } from './helpers/mcp.js';
 

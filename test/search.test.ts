@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { loadQueries } from '../bench/relevance.js';
-import { indexData } from '../src/search/index.js';
-import { spellingIndex } from '../src/search/spelling.js';
+import { indexData } from '../src/core/search/index.js';
+import { spellingIndex } from '../src/core/search/spelling.js';
 import { shippedEngine } from './helpers/engine.js';
 
 const engine = shippedEngine();

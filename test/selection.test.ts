@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ExplicitNeeds } from '../src/selection/select.js';
+import type { ExplicitNeeds } from '../src/core/selection/select.js';
 import { shippedEngine } from './helpers/engine.js';
 
 interface Scenario {

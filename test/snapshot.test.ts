@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadQueries } from '../bench/relevance.js';
-import { readSnapshot, SNAPSHOT_FILES, serializeSnapshot } from '../src/catalogue/snapshot.js';
-import { createEngine } from '../src/engine.js';
-import { indexData } from '../src/search/index.js';
+import { readSnapshot, SNAPSHOT_FILES, serializeSnapshot } from '../src/core/store/snapshot.js';
+import { createEngine } from '../src/core/engine.js';
+import { indexData } from '../src/core/search/index.js';
 import { shippedEngine } from './helpers/engine.js';
 
 // The bundle serves the build's snapshot; `bek validate` and BEK_CATALOGUE_DIR read the Markdown.

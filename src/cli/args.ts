@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { BekError } from '../errors.js';
+import { BekError } from '../util/errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -1,4 +1,4 @@
-import type { Engine } from '../engine.js';
+import type { Engine } from '../core/engine.js';
 import type { Io } from './io.js';
 
 export interface Context {

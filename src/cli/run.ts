@@ -1,17 +1,13 @@
-import { resolve } from 'node:path';
-import { cacheDir } from '../catalogue/cache.js';
-import { readSnapshot } from '../catalogue/snapshot.js';
-import { createEngine, loadEngine, type Engine } from '../engine.js';
-import { BekError } from '../errors.js';
-import { PACKAGE_ROOT } from '../paths.js';
-import { VERSION } from '../version.js';
+import { engineSource } from '../core/store/source.js';
+import { BekError } from '../util/errors.js';
+import { VERSION } from '../util/version.js';
 import type { Command, Context } from './command.js';
 import { list } from './commands/list.js';
 import { search } from './commands/search.js';
 import { select } from './commands/select.js';
 import { serve } from './commands/serve.js';
 import { show } from './commands/show.js';
-import { formatProblems, validate } from './commands/validate.js';
+import { validate } from './commands/validate.js';
 import type { Io } from './io.js';
 
 const COMMANDS: Command[] = [search, list, show, select, validate, serve];
@@ -42,24 +38,6 @@ Environment:
 
 Exit codes: 0 success, 1 failure (unknown id, broken catalogue), 2 bad usage.`;
 
-/**
- * Loads the catalogue once: the build's snapshot of the built-in one when there is one (validated at
- * build time), else the Markdown through the full loader (BEK_CATALOGUE_DIR, or running from the sources);
- * a BEK_CATALOGUE_DIR that loaded cleanly before from the same files comes from the cache. A broken catalogue stops the command with every problem listed.
- */
-function engineLoader(env: NodeJS.ProcessEnv): () => Engine {
-  let engine: Engine | undefined;
-  return () => {
-    if (engine) return engine;
-    const snapshot = env.BEK_CATALOGUE_DIR ? undefined : readSnapshot();
-    if (snapshot) return (engine = createEngine(snapshot.catalogue, snapshot.index));
-    const root = env.BEK_CATALOGUE_DIR ? resolve(env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
-    const loaded = loadEngine(root, env.BEK_CATALOGUE_DIR ? cacheDir(env) : undefined);
-    if (!loaded.engine) throw new BekError('broken_catalogue', `the catalogue in ${root} has problems:\n${formatProblems(loaded.problems)}`);
-    return (engine = loaded.engine);
-  };
-}
-
 /** Runs `bek` with these arguments; returns the exit code. Never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
@@ -81,7 +59,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(command.help);
     return 0;
   }
-  const ctx: Context = { io, engine: engineLoader(io.env) };
+  const ctx: Context = { io, engine: engineSource(io.env) };
   try {
     return await command.run(rest, ctx);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import type { Engine } from '../engine.js';
-import { renderSelection } from '../render.js';
+import type { Engine } from '../core/engine.js';
+import { renderSelection } from '../output/render.js';
 import type { Completer } from './completion.js';
 
 /** The skill's mission, trigger, interaction schema, matrix and constraints, with the task at hand. */

@@ -1,9 +1,9 @@
 import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/server';
-import { guideUri, PATTERN_URI_TEMPLATE, patternUri, SKILL_URI } from '../catalogue/uri.js';
-import type { Engine } from '../engine.js';
-import { findPattern } from '../lookup.js';
-import { renderPattern } from '../render.js';
-import { patternResult } from '../results.js';
+import { guideUri, PATTERN_URI_TEMPLATE, patternUri, SKILL_URI } from '../core/catalogue/uri.js';
+import type { Engine } from '../core/engine.js';
+import { findPattern } from '../core/lookup.js';
+import { renderPattern } from '../output/render.js';
+import { patternResult } from '../output/results.js';
 import type { Completer } from './completion.js';
 
 const MARKDOWN = 'text/markdown';

@@ -1,5 +1,5 @@
-import type { Engine } from '../engine.js';
-import { log, setLogLevel } from '../log.js';
+import type { Engine } from '../core/engine.js';
+import { log, setLogLevel } from '../util/log.js';
 import type { HttpConfig } from './http/config.js';
 import { startHttpServer } from './http/server.js';
 import { firstStopSignal } from './signals.js';

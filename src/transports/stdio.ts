@@ -1,8 +1,8 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import type { Engine } from '../engine.js';
-import { log } from '../log.js';
+import type { Engine } from '../core/engine.js';
+import { log } from '../util/log.js';
 import { createServer } from '../mcp/server.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/version.js';
 import { firstStopSignal } from './signals.js';
 
 /**

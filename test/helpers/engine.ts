@@ -1,6 +1,6 @@
-import { formatProblems } from '../../src/cli/commands/validate.js';
-import { type Engine, loadEngine } from '../../src/engine.js';
-import { PACKAGE_ROOT } from '../../src/paths.js';
+import { formatProblems } from '../../src/core/catalogue/problems.js';
+import { type Engine, loadEngine } from '../../src/core/engine.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 
 let engine: Engine | undefined;
 

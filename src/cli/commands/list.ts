@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Level, Scope } from '../../catalogue/schema.js';
-import { guideUri } from '../../catalogue/uri.js';
-import { renderList } from '../../render.js';
-import { listResult } from '../../results.js';
+import { Level, Scope } from '../../core/catalogue/schema.js';
+import { guideUri } from '../../core/catalogue/uri.js';
+import { renderList } from '../../output/render.js';
+import { listResult } from '../../output/results.js';
 import { atMostPositionals, flag, parse } from '../args.js';
 import { type Command, emit } from '../command.js';
 import { styled } from '../io.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Level, Scope } from '../../catalogue/schema.js';
-import { BekError } from '../../errors.js';
-import { renderSearch } from '../../render.js';
-import { searchResult } from '../../results.js';
+import { Level, Scope } from '../../core/catalogue/schema.js';
+import { BekError } from '../../util/errors.js';
+import { renderSearch } from '../../output/render.js';
+import { searchResult } from '../../output/results.js';
 import { flag, parse, text } from '../args.js';
 import { type Command, emit } from '../command.js';
 import { styled } from '../io.js';

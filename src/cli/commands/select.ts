@@ -1,6 +1,6 @@
-import { renderSelection } from '../../render.js';
-import { NeedName } from '../../results.js';
-import { NEED_KEYS } from '../../selection/needs.js';
+import { renderSelection } from '../../output/render.js';
+import { NeedName } from '../../output/results.js';
+import { NEED_KEYS } from '../../core/selection/needs.js';
 import { flag, parse, text } from '../args.js';
 import { type Command, emit } from '../command.js';
 import { styled } from '../io.js';

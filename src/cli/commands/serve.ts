@@ -1,6 +1,6 @@
 import { atMostPositionals, parse } from '../args.js';
 import type { Command } from '../command.js';
-import { BekError } from '../../errors.js';
+import { BekError } from '../../util/errors.js';
 import { serveStdioServer } from '../../transports/stdio.js';
 
 export const serve: Command = {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { SECTIONS } from '../../catalogue/schema.js';
-import { renderPattern } from '../../render.js';
-import { patternResult, referenceResult } from '../../results.js';
-import { BekError } from '../../errors.js';
-import { findPattern } from '../../lookup.js';
+import { SECTIONS } from '../../core/catalogue/schema.js';
+import { renderPattern } from '../../output/render.js';
+import { patternResult, referenceResult } from '../../output/results.js';
+import { BekError } from '../../util/errors.js';
+import { findPattern } from '../../core/lookup.js';
 import { flag, parse, text } from '../args.js';
 import { type Command, emit } from '../command.js';
 import { styled } from '../io.js';

@@ -1,12 +1,9 @@
 import { resolve } from 'node:path';
-import type { Problem } from '../../catalogue/types.js';
-import { loadEngine } from '../../engine.js';
-import { PACKAGE_ROOT } from '../../paths.js';
+import { formatProblems } from '../../core/catalogue/problems.js';
+import { loadEngine } from '../../core/engine.js';
+import { PACKAGE_ROOT } from '../../util/paths.js';
 import { atMostPositionals, parse } from '../args.js';
 import { type Command, emit } from '../command.js';
-
-/** One line per problem: file, field, message. Shared by `bek validate` and the server's refusal to start. */
-export const formatProblems = (problems: Problem[]) => problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join('\n');
 
 export const validate: Command = {
   name: 'validate',

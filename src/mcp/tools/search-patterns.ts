@@ -1,11 +1,9 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { Level, Scope } from '../../catalogue/schema.js';
-import type { Engine } from '../../engine.js';
-import { renderSearch, withinBudget } from '../../render.js';
-import { SearchResult, searchResult } from '../../results.js';
-import { guarded, toolResult } from '../result.js';
-import { maxTokens, READ_ONLY } from './shared.js';
+import { Level, Scope } from '../../core/catalogue/schema.js';
+import { renderSearch, withinBudget } from '../../output/render.js';
+import { SearchResult, searchResult } from '../../output/results.js';
+import { defineTool, toolResult } from './tool.js';
+import { maxTokens } from './shared.js';
 
 const Input = z.object({
   query: z
@@ -20,25 +18,20 @@ const Input = z.object({
   max_tokens: maxTokens(20000),
 });
 
-export const registerSearchPatternsTool = (server: McpServer, engine: Engine) =>
-  server.registerTool(
-    'search_patterns',
-    {
-      title: 'Search backend patterns',
-      description:
-        'Find backend engineering patterns (API design, database, security, reliability, observability, architecture) that address a problem. ' +
-        'Use it when a user describes a need or symptom ("charged twice when the client retries", "N+1 queries", "rate limit a public API") ' +
-        'and you want the vetted pattern for it. Returns ranked ids with one-line summaries; fetch a full document with get_pattern. ' +
-        'When nothing matches well, the result says so and names the closest patterns and scopes to try.',
-      inputSchema: Input,
-      outputSchema: SearchResult,
-      annotations: READ_ONLY,
-    },
-    ({ query, scope, level, limit, max_tokens }) =>
-      guarded(() => {
-        const result = searchResult(engine, query, { scope, level, limit });
-        // No description on the links: the summary is already in the text and in structuredContent.
-        const links = result.results.map((h) => ({ type: 'resource_link' as const, uri: h.uri, name: h.id, title: h.title, mimeType: 'text/markdown' }));
-        return toolResult(result, withinBudget(renderSearch(result), max_tokens), links);
-      }),
-  );
+export const searchPatterns = defineTool({
+  name: 'search_patterns',
+  title: 'Search backend patterns',
+  description:
+    'Find backend engineering patterns (API design, database, security, reliability, observability, architecture) that address a problem. ' +
+    'Use it when a user describes a need or symptom ("charged twice when the client retries", "N+1 queries", "rate limit a public API") ' +
+    'and you want the vetted pattern for it. Returns ranked ids with one-line summaries; fetch a full document with get_pattern. ' +
+    'When nothing matches well, the result says so and names the closest patterns and scopes to try.',
+  input: () => Input,
+  output: SearchResult,
+  run(engine, { query, scope, level, limit, max_tokens }) {
+    const result = searchResult(engine, query, { scope, level, limit });
+    // No description on the links: the summary is already in the text and in structuredContent.
+    const links = result.results.map((h) => ({ type: 'resource_link' as const, uri: h.uri, name: h.id, title: h.title, mimeType: 'text/markdown' }));
+    return toolResult(result, withinBudget(renderSearch(result), max_tokens), links);
+  },
+});

@@ -1,11 +1,9 @@
-import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import type { Engine } from '../../engine.js';
-import { renderSelection, withinBudget } from '../../render.js';
-import { SelectionResult } from '../../results.js';
-import { NEED_KEYS, NEEDS } from '../../selection/needs.js';
-import { guarded, toolResult } from '../result.js';
-import { maxTokens, READ_ONLY } from './shared.js';
+import { renderSelection, withinBudget } from '../../output/render.js';
+import { SelectionResult } from '../../output/results.js';
+import { NEED_KEYS, NEEDS } from '../../core/selection/needs.js';
+import { defineTool, toolResult } from './tool.js';
+import { maxTokens } from './shared.js';
 
 const Needs = z
   .object(Object.fromEntries(NEED_KEYS.map((k) => [k, z.boolean().optional().describe(NEEDS[k].description)])))
@@ -23,23 +21,18 @@ const Input = z.object({
   max_tokens: maxTokens(20000),
 });
 
-export const registerSelectPatternTool = (server: McpServer, engine: Engine) =>
-  server.registerTool(
-    'select_pattern',
-    {
-      title: 'Select patterns for requirements',
-      description:
-        "Run the backend-patterns skill's selection matrix over a system's requirements and get the architecture and API patterns to use, " +
-        'each with why, the matrix row it came from and caveats; supporting patterns (rate limiting, idempotency, outbox, ...) the requirements call for; ' +
-        'patterns considered and declined (microservices without team boundaries) with what to do instead; and the absolute constraints. ' +
-        'Use it at the start of a design, before writing code.',
-      inputSchema: Input,
-      outputSchema: SelectionResult,
-      annotations: READ_ONLY,
-    },
-    ({ requirements, needs, max_tokens }) =>
-      guarded(() => {
-        const result = engine.select(requirements, needs);
-        return toolResult(result, withinBudget(renderSelection(result), max_tokens));
-      }),
-  );
+export const selectPattern = defineTool({
+  name: 'select_pattern',
+  title: 'Select patterns for requirements',
+  description:
+    "Run the backend-patterns skill's selection matrix over a system's requirements and get the architecture and API patterns to use, " +
+    'each with why, the matrix row it came from and caveats; supporting patterns (rate limiting, idempotency, outbox, ...) the requirements call for; ' +
+    'patterns considered and declined (microservices without team boundaries) with what to do instead; and the absolute constraints. ' +
+    'Use it at the start of a design, before writing code.',
+  input: () => Input,
+  output: SelectionResult,
+  run(engine, { requirements, needs, max_tokens }) {
+    const result = engine.select(requirements, needs);
+    return toolResult(result, withinBudget(renderSelection(result), max_tokens));
+  },
+});

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { localhostAllowedHostnames, localhostAllowedOrigins } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { BekError } from '../../errors.js';
+import { BekError } from '../../util/errors.js';
 
 const unset = (v: unknown) => (v === '' ? undefined : v);
 const integer = (min: number, max: number) => {

@@ -1,10 +1,10 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { validateHostHeader, validateOriginHeader } from '@modelcontextprotocol/server';
+import { sha256 } from '../../util/hash.js';
 import type { HttpConfig } from './config.js';
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
 /** DNS-rebinding protection: a Host or Origin that is not ours (or allow-listed) is refused with the reason. */
 export function checkHostAndOrigin(headers: IncomingHttpHeaders, config: HttpConfig): string | undefined {

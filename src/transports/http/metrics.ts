@@ -1,5 +1,5 @@
-import { Registry } from '../../metrics.js';
-import type { ToolCallEvent } from '../../mcp/server.js';
+import { Registry } from './prometheus.js';
+import type { ToolCallEvent } from '../../mcp/tools/tool.js';
 
 // Seconds; tool bodies are in-memory lookups (sub-millisecond), requests add parsing and a fresh server per call.
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

@@ -2,12 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer as createNodeServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMcpHandler } from '@modelcontextprotocol/server';
-import type { Engine } from '../../engine.js';
-import { BekError } from '../../errors.js';
-import { log } from '../../log.js';
-import { PROMETHEUS_CONTENT_TYPE } from '../../metrics.js';
-import { createServer, type ToolObserver } from '../../mcp/server.js';
-import { VERSION } from '../../version.js';
+import type { Engine } from '../../core/engine.js';
+import { BekError } from '../../util/errors.js';
+import { log } from '../../util/log.js';
+import { PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
+import { createServer, TOOLS } from '../../mcp/server.js';
+import type { ToolObserver } from '../../mcp/tools/tool.js';
+import { VERSION } from '../../util/version.js';
 import type { HttpConfig } from './config.js';
 import { beginExchange, type Exchange } from './exchange.js';
 import { bearerAuth, checkHostAndOrigin, requestId } from './guards.js';
@@ -35,17 +36,12 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
   const limiter = createRateLimiter(config.rateLimitPerMinute);
   const authorize = bearerAuth(config.authToken);
   const current = new AsyncLocalStorage<Exchange>();
-  const knownTools = new Set<string>();
-  const observer: ToolObserver = {
-    registered: (tool) => knownTools.add(tool),
-    called: (event) => {
-      metrics.toolCall(event);
-      const x = current.getStore();
-      if (x) x.toolRan = true;
-    },
+  const knownTools = new Set(TOOLS.map((t) => t.name));
+  const observer: ToolObserver = (event) => {
+    metrics.toolCall(event);
+    const x = current.getStore();
+    if (x) x.toolRan = true;
   };
-  // One build at start: a server that cannot be built fails here, not on the first request, and the tool names are known.
-  createServer(engine, VERSION, observer);
   const handler = createMcpHandler(() => createServer(engine, VERSION, observer), {
     maxRequestBodySize: config.maxBodyBytes,
     onerror: (error) => log('debug', 'mcp handler', { requestId: current.getStore()?.id, error: error.message }),

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { decodeIndex, encodeIndex } from '../search/codec.js';
 import { type IndexData, indexData } from '../search/index.js';
-import { withTextOnDemand } from './text.js';
-import type { Catalogue, Section } from './types.js';
+import { withTextOnDemand } from '../catalogue/text.js';
+import type { Catalogue, Section } from '../catalogue/types.js';
 
 // The build validates the shipped catalogue with the full loader and writes it as JSON beside the
 // bundle, with its search index: reading them takes a few milliseconds where parsing the Markdown and
@@ -9,23 +10,12 @@ import type { Catalogue, Section } from './types.js';
 // from the sources there are no such files, so tests and `tsx` always read the Markdown.
 
 /** The files, beside the bundle (dist/): the catalogue without document texts, the texts, the index. */
-export const SNAPSHOT_FILES = ['catalogue.json', 'texts.json', 'search-index.json'] as const;
+export const SNAPSHOT_FILES = ['catalogue.json', 'texts.json', 'search-index.bin'] as const;
 
 export interface Snapshot {
   catalogue: Catalogue;
   /** Reads the index: a server starts without it and reads it on the first search. */
   index: () => IndexData;
-}
-
-/** The index in JSON's terms: plain arrays for the typed ones. */
-interface IndexJson {
-  terms: string[];
-  words: string[];
-  wordTerms: number[];
-  postings: [docs: number[], strengths: number[]][];
-  idf: number[];
-  head: number[];
-  phrases: number[][][];
 }
 
 type Texts = [body: string, sections: Section[]][];
@@ -39,11 +29,10 @@ const asciiJson = (value: unknown) =>
 const parseFrozen = (text: string) => JSON.parse(text, (_key, value: unknown) => (value && typeof value === 'object' ? Object.freeze(value) : value));
 
 /** The contents of each snapshot file, in SNAPSHOT_FILES order; `byId` is left out and rebuilt on reading. */
-export function serializeSnapshot(catalogue: Catalogue): [string, string, string] {
+export function serializeSnapshot(catalogue: Catalogue): [string, string, Buffer] {
   const { byId: _, patterns, ...rest } = catalogue;
-  const json = indexToJson(indexData(patterns));
   const texts: Texts = patterns.map((p) => [p.body, p.sections]);
-  return [asciiJson({ ...rest, patterns: patterns.map(({ body: _b, sections: _s, ...p }) => p) }), asciiJson(texts), asciiJson(json)];
+  return [asciiJson({ ...rest, patterns: patterns.map(({ body: _b, sections: _s, ...p }) => p) }), asciiJson(texts), encodeIndex(indexData(patterns))];
 }
 
 /** The snapshot in `dir` (a file URL ending in /), or undefined when there is none. */
@@ -63,26 +52,10 @@ export function readSnapshot(dir: URL = new URL('.', import.meta.url)): Snapshot
   const full = patterns.map((p, doc) => withTextOnDemand(p, () => ({ body: text(doc)[0], sections: text(doc)[1] })));
   return {
     catalogue: Object.freeze({ ...rest, patterns: Object.freeze(full), byId: new Map(full.map((p) => [p.id, p])) }),
-    index: () => indexFromJson(JSON.parse(read('search-index.json')) as IndexJson),
+    index: () => {
+      const index = decodeIndex(readFileSync(new URL('search-index.bin', dir)));
+      if (!index) throw new Error('the search index beside the bundle is of another format: run npm run build');
+      return index;
+    },
   };
 }
-
-const indexToJson = (index: IndexData): IndexJson => ({
-  terms: index.terms,
-  words: index.words,
-  wordTerms: index.wordTerms,
-  postings: index.postings.map(({ docs, strengths }) => [Array.from(docs), Array.from(strengths)]),
-  idf: Array.from(index.idf),
-  head: Array.from(index.head),
-  phrases: index.phrases,
-});
-
-const indexFromJson = (json: IndexJson): IndexData => ({
-  terms: json.terms,
-  words: json.words,
-  wordTerms: json.wordTerms,
-  postings: json.postings.map(([docs, strengths]) => ({ docs: Uint32Array.from(docs), strengths: Uint8Array.from(strengths) })),
-  idf: Float64Array.from(json.idf),
-  head: Uint8Array.from(json.head),
-  phrases: json.phrases,
-});

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { guideUri, patternUri, SKILL_URI } from './catalogue/uri.js';
-import { Level, SCOPES, Scope, type SectionName } from './catalogue/schema.js';
-import type { Catalogue, Pattern } from './catalogue/types.js';
-import type { Engine } from './engine.js';
-import type { SearchOptions } from './search/search.js';
-import { type Need, NEED_KEYS } from './selection/needs.js';
+import { guideUri, patternUri, SKILL_URI } from '../core/catalogue/uri.js';
+import { Level, SCOPES, Scope, type SectionName } from '../core/catalogue/schema.js';
+import type { Catalogue, Pattern } from '../core/catalogue/types.js';
+import type { Engine } from '../core/engine.js';
+import type { SearchOptions } from '../core/search/search.js';
+import { type Need, NEED_KEYS } from '../core/selection/needs.js';
 
 // One definition of each result: the MCP tools declare these as outputSchema and the CLI prints them with --json.
 

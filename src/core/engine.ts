@@ -1,4 +1,4 @@
-import { cacheKey, readCached, writeCached } from './catalogue/cache.js';
+import { cacheKey, readCached, writeCached } from './store/cache.js';
 import { loadCatalogue } from './catalogue/load.js';
 import type { Catalogue, Problem } from './catalogue/types.js';
 import { type IndexData, indexBuilder, type SearchIndex, withFuzzy } from './search/index.js';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { BekError } from '../errors.js';
+import { BekError } from '../../util/errors.js';
+import { sha256Hex } from '../../util/hash.js';
 import { checkPattern, checkRelations } from './checks.js';
 import { parseDocument, parseMatter } from './front-matter.js';
 import { splitSections } from './markdown.js';
@@ -27,8 +28,6 @@ export const catalogueFiles = (root: string) => [
   join(root, 'skill/SKILL.md'),
 ];
 
-const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * The body and sections of a pattern document, read again from its file when asked for. They are
  * what was validated: a file changed since is an error, not a document served unchecked.
@@ -36,7 +35,7 @@ const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 function textFromFile(root: string, file: string, loaded: string) {
   return () => {
     const bytes = readFileSync(join(root, file));
-    if (digest(bytes) !== loaded) throw new BekError('broken_catalogue', `${file} changed after the catalogue was loaded; restart to serve it`);
+    if (sha256Hex(bytes) !== loaded) throw new BekError('broken_catalogue', `${file} changed after the catalogue was loaded; restart to serve it`);
     const body = parseMatter(bytes).content.trim();
     return deepFreeze({ body, sections: splitSections(body) });
   };
@@ -56,7 +55,7 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
   const hash = createHash('sha256');
   const read = (path: string) => {
     const bytes = readFileSync(path);
-    const sha = digest(bytes);
+    const sha = sha256Hex(bytes);
     hash.update(relative(root, path)).update(sha); // relative: the same files give the same version wherever they are
     return { bytes, sha };
   };

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Pattern } from './catalogue/types.js';
 import type { Engine } from './engine.js';
-import { BekError } from './errors.js';
+import { BekError } from '../util/errors.js';
 
 /** The pattern with this id, or an error that names the closest ids and says what to call instead. */
 export function findPattern(engine: Engine, id: string): Pattern {
