@@ -54,7 +54,12 @@ async function coldStarts() {
     { label: 'floor: node -e ""  (spawn → exit)', value: ms(median(times.floor)) },
     { label: 'bek serve', value: ms(median(times.serve)) },
     { label: 'peer: server-filesystem', value: ms(median(times.peer)) },
-    { label: 'bek serve / floor', value: ratio(serveFloor), target: '≤ 1.80× (aim 1.50×)', ok: within(serveFloor, 1.8) },
+    {
+      label: 'bek serve / floor',
+      value: ratio(serveFloor),
+      target: '≤ 1.80× (aim 1.50×)',
+      ok: within(serveFloor, 1.8),
+    },
     { label: 'bek serve / peer', value: ratio(servePeer), target: '≤ 0.60×', ok: within(servePeer, 0.6) },
   ]);
   printSection('Whole process: bek search "idempotency" (spawn → exit)', [
@@ -89,10 +94,13 @@ async function warmServer() {
     const end = server.memory();
     const p50 = percentile(times, 50);
     const p99 = percentile(times, 99);
-    printSection(`Warm search_patterns over stdio (round trip, ${times.length} searches cycling ${QUERY_COUNT} queries)`, [
-      { label: 'p50', value: ms(p50), target: '≤ 2 ms', ok: within(p50, 2) },
-      { label: 'p99', value: ms(p99), target: '≤ 10 ms', ok: within(p99, 10) },
-    ]);
+    printSection(
+      `Warm search_patterns over stdio (round trip, ${times.length} searches cycling ${QUERY_COUNT} queries)`,
+      [
+        { label: 'p50', value: ms(p50), target: '≤ 2 ms', ok: within(p50, 2) },
+        { label: 'p99', value: ms(p99), target: '≤ 10 ms', ok: within(p99, 10) },
+      ],
+    );
     const growth = end.rss - after1k.rss;
     printSection('Server memory on the shipped catalogue', [
       { label: 'RSS after 1,000 searches', value: mb(after1k.rss), target: '≤ 80 MB', ok: within(after1k.rss, 80) },
@@ -130,18 +138,21 @@ function inProcess() {
   t = performance.now();
   if (snapshot) createEngine(snapshot.catalogue, snapshot.index).search('idempotency');
   const snapshotFirst = performance.now() - t;
-  printSection(`In-process search on the shipped catalogue (${engine.catalogue.patterns.length} patterns, ${times.length} searches)`, [
-    { label: 'full loader (parse, validate and index the Markdown)', value: ms(load) },
-    { label: 'first search', value: ms(first) },
-    ...(snapshot
-      ? [
-          { label: 'build snapshot read (dist/, what bek loads)', value: ms(snapshotRead) },
-          { label: 'first search on the snapshot (prebuilt index)', value: ms(snapshotFirst) },
-        ]
-      : []),
-    { label: 'p50', value: ms(p50), target: '≤ 0.5 ms', ok: within(p50, 0.5) },
-    { label: 'p99', value: ms(percentile(times, 99)) },
-  ]);
+  printSection(
+    `In-process search on the shipped catalogue (${engine.catalogue.patterns.length} patterns, ${times.length} searches)`,
+    [
+      { label: 'full loader (parse, validate and index the Markdown)', value: ms(load) },
+      { label: 'first search', value: ms(first) },
+      ...(snapshot
+        ? [
+            { label: 'build snapshot read (dist/, what bek loads)', value: ms(snapshotRead) },
+            { label: 'first search on the snapshot (prebuilt index)', value: ms(snapshotFirst) },
+          ]
+        : []),
+      { label: 'p50', value: ms(p50), target: '≤ 0.5 ms', ok: within(p50, 0.5) },
+      { label: 'p99', value: ms(percentile(times, 99)) },
+    ],
+  );
   return engine.catalogue;
 }
 

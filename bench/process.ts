@@ -41,7 +41,9 @@ export class McpProcess {
   constructor(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
     this.child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.receive(chunk));
-    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-2000)));
+    this.child.stderr
+      ?.setEncoding('utf8')
+      .on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-2000)));
     this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
     void this.exited.then(() => this.failAll(new Error(`server exited: ${this.stderr}`)));
   }

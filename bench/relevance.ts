@@ -61,12 +61,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const queries = loadQueries(join(import.meta.dirname, name));
     all.push(...queries.filter((q) => !q.scope && !q.level).map((q) => q.q));
     const r = evaluate(engine, queries);
-    console.log(`${name.padEnd(22)} n=${r.queries}  hit@1=${r.hit1.toFixed(3)}  hit@3=${r.hit3.toFixed(3)}  MRR=${r.mrr.toFixed(3)}`);
-    if (verbose) for (const m of r.misses) console.log(`  miss: "${m.q}" → expected ${m.expect.join(' | ')}, got ${m.got.join(', ') || '(nothing)'}`);
+    console.log(
+      `${name.padEnd(22)} n=${r.queries}  hit@1=${r.hit1.toFixed(3)}  hit@3=${r.hit3.toFixed(3)}  MRR=${r.mrr.toFixed(3)}`,
+    );
+    if (verbose)
+      for (const m of r.misses)
+        console.log(`  miss: "${m.q}" → expected ${m.expect.join(' | ')}, got ${m.got.join(', ') || '(nothing)'}`);
   }
   const size = await measureResultSize(engine, all);
   console.log(
     `search_patterns result size (JSON of text + resource links + structuredContent, 4 chars/token) over ${size.calls} unfiltered queries: ` +
       `a 5-hit result (${size.fiveHitCalls} of them) median ${Math.round(size.fiveHitTokens)} tokens, ${Math.round(size.fiveHitTextTokens)} of them the text; ` +
       `all results median ${Math.round(size.medianTokens)}, largest ${Math.round(size.maxTokens)}`,
-  );}
+  );
+}

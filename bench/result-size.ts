@@ -32,12 +32,17 @@ export async function measureResultSize(engine: Engine, queries: string[]): Prom
   try {
     for (const query of queries) {
       const result = await client.callTool({ name: 'search_patterns', arguments: { query } });
-      const { content, structuredContent } = result as { content: { type: string; text?: string }[]; structuredContent: { results: unknown[] } };
+      const { content, structuredContent } = result as {
+        content: { type: string; text?: string }[];
+        structuredContent: { results: unknown[] };
+      };
       const tokens = JSON.stringify({ content, structuredContent }).length / CHARS_PER_TOKEN;
       whole.push(tokens);
       if (structuredContent.results.length !== 5) continue;
       fiveWhole.push(tokens);
-      fiveText.push(content.filter((c) => c.type === 'text').reduce((n, c) => n + (c.text?.length ?? 0), 0) / CHARS_PER_TOKEN);
+      fiveText.push(
+        content.filter((c) => c.type === 'text').reduce((n, c) => n + (c.text?.length ?? 0), 0) / CHARS_PER_TOKEN,
+      );
     }
   } finally {
     await client.close();

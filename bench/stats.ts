@@ -9,7 +9,8 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const median = (samples: readonly number[]) => percentile(samples, 50);
 
-export const ms = (v: number) => (v >= 100 ? `${v.toFixed(0)} ms` : v >= 1 ? `${v.toFixed(1)} ms` : `${v.toFixed(3)} ms`);
+export const ms = (v: number) =>
+  v >= 100 ? `${v.toFixed(0)} ms` : v >= 1 ? `${v.toFixed(1)} ms` : `${v.toFixed(3)} ms`;
 export const mb = (v: number) => `${v.toFixed(1)} MB`;
 export const ratio = (v: number) => `${v.toFixed(2)}×`;
 

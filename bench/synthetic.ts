@@ -8,8 +8,36 @@ import type { Catalogue, Pattern } from '../src/core/catalogue/types.js';
 // would. The real documents, guides and SKILL.md are copied in: the selection data names real ids.
 // Everything is drawn from a seeded generator, so every run measures the same catalogue.
 
-const PREFIX = { api: 'api', database: 'db', security: 'sec', reliability: 'rel', observability: 'obs', architecture: 'arch' } as const;
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'va', 'zu', 'quin', 'bel', 'dra', 'fen', 'gor', 'hal', 'jix', 'nor', 'pel', 'sar', 'tel', 'vok', 'wen'];
+const PREFIX = {
+  api: 'api',
+  database: 'db',
+  security: 'sec',
+  reliability: 'rel',
+  observability: 'obs',
+  architecture: 'arch',
+} as const;
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tor',
+  'va',
+  'zu',
+  'quin',
+  'bel',
+  'dra',
+  'fen',
+  'gor',
+  'hal',
+  'jix',
+  'nor',
+  'pel',
+  'sar',
+  'tel',
+  'vok',
+  'wen',
+];
 
 /** mulberry32: small, fast, seeded. */
 function generator(seed: number) {
@@ -29,8 +57,11 @@ function generator(seed: number) {
 const capital = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 const yaml = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 
-function renderDocument(p: { id: string; title: string; source: Pattern; body: Map<string, string> } & Record<string, unknown>): string {
-  const list = (name: string, items: unknown) => `${name}:\n${(items as string[]).map((x) => `  - ${yaml(x)}`).join('\n')}`;
+function renderDocument(
+  p: { id: string; title: string; source: Pattern; body: Map<string, string> } & Record<string, unknown>,
+): string {
+  const list = (name: string, items: unknown) =>
+    `${name}:\n${(items as string[]).map((x) => `  - ${yaml(x)}`).join('\n')}`;
   const front = [
     `id: ${p.id}`,
     `title: ${yaml(p.title)}`,
@@ -53,7 +84,9 @@ export function writeSyntheticCatalogue(root: string, real: Catalogue, size: num
   mkdirSync(join(dir, 'references/patterns'), { recursive: true });
   cpSync(join(root, 'skill'), join(dir, 'skill'), { recursive: true });
   cpSync(join(root, 'references'), join(dir, 'references'), { recursive: true });
-  const titleWords = [...new Set(real.patterns.flatMap((p) => p.title.split(/\s+/)))].filter((w) => /^[A-Za-z]{3,}$/.test(w));
+  const titleWords = [...new Set(real.patterns.flatMap((p) => p.title.split(/\s+/)))].filter((w) =>
+    /^[A-Za-z]{3,}$/.test(w),
+  );
   const aliases = real.patterns.flatMap((p) => p.aliases);
   const tags = [...new Set(real.patterns.flatMap((p) => p.tags))];
   const ids = real.patterns.map((p) => p.id);
@@ -63,7 +96,12 @@ export function writeSyntheticCatalogue(root: string, real: Catalogue, size: num
     const title = `${capital(coined[0] ?? 'x')} ${rnd.some(titleWords, 1, 2).join(' ')}`;
     const id = `${PREFIX[source.scope]}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i}`;
     // Each section comes from a random real document; the Problem names this document's coined words.
-    const body = new Map(source.sections.map((s) => [s.name, rnd.pick(real.patterns).sections.find((x) => x.name === s.name)?.text ?? s.text]));
+    const body = new Map(
+      source.sections.map((s) => [
+        s.name,
+        rnd.pick(real.patterns).sections.find((x) => x.name === s.name)?.text ?? s.text,
+      ]),
+    );
     body.set('Problem', `Teams running ${coined[0]} with ${coined[1]} hit this. ${body.get('Problem')}`);
     const doc = renderDocument({
       id,

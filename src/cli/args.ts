@@ -21,7 +21,9 @@ export function flag<T extends z.ZodType>(name: string, schema: T, value: string
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const problem =
-    schema instanceof z.ZodEnum ? `expected one of: ${schema.options.join(', ')}` : (parsed.error.issues[0]?.message ?? 'invalid value');
+    schema instanceof z.ZodEnum
+      ? `expected one of: ${schema.options.join(', ')}`
+      : (parsed.error.issues[0]?.message ?? 'invalid value');
   throw new BekError('bad_input', `--${name}: ${problem} (got "${value}")`);
 }
 
@@ -36,5 +38,8 @@ export function text(positionals: string[], what: string, usage: string): string
 export function atMostPositionals(positionals: string[], allowed: number, flags: string[] = []): void {
   const extra = positionals[allowed];
   if (extra === undefined) return;
-  throw new BekError('bad_input', `unexpected argument "${extra}"${flags.includes(extra) ? ` (did you mean --${extra}?)` : ''}`);
+  throw new BekError(
+    'bad_input',
+    `unexpected argument "${extra}"${flags.includes(extra) ? ` (did you mean --${extra}?)` : ''}`,
+  );
 }

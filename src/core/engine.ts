@@ -31,8 +31,14 @@ export function createEngine(catalogue: Catalogue, readIndex: () => IndexData): 
       if (selection.recommendations.length > 0 || selection.supporting.length > 0) return selection;
       // No matrix row and no rule fired: fall back to the catalogue's strong matches, if any. A weak one
       // ("db-indexing" for "a recommendation engine for movies") would read as advice it is not.
-      const hits = searchIndex(getIndex(), requirements, { limit: 3 }).hits.filter((h) => h.score >= FALLBACK_MIN_SCORE);
-      const supporting = hits.map((h) => ({ id: h.id, title: h.title, why: `Closest catalogue match for the requirements (score ${h.score}).` }));
+      const hits = searchIndex(getIndex(), requirements, { limit: 3 }).hits.filter(
+        (h) => h.score >= FALLBACK_MIN_SCORE,
+      );
+      const supporting = hits.map((h) => ({
+        id: h.id,
+        title: h.title,
+        why: `Closest catalogue match for the requirements (score ${h.score}).`,
+      }));
       return { ...selection, supporting };
     },
   };

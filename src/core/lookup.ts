@@ -9,7 +9,10 @@ export function findPattern(engine: Engine, id: string): Pattern {
   if (pattern) return pattern;
   const closest = closestIds(engine, id.trim().toLowerCase());
   const hint = closest.length > 0 ? ` Closest ids: ${closest.join(', ')}.` : '';
-  throw new BekError('unknown_id', `Unknown pattern id "${id}".${hint} Search first (search_patterns / bek search) to find an id.`);
+  throw new BekError(
+    'unknown_id',
+    `Unknown pattern id "${id}".${hint} Search first (search_patterns / bek search) to find an id.`,
+  );
 }
 
 /** A mistyped id ("rel-outbx", "outbox") is nearest to ids spelt alike; a made-up one ("api-errors") to what it says. */

@@ -9,7 +9,8 @@ export type Completers = Record<string, Record<string, Completer>>;
 const MAX_VALUES = 100; // the specification's cap on values in one completion result
 
 // Own properties only: a client's argument name such as "constructor" must not reach Object.prototype.
-const own = <T>(record: Record<string, T> | undefined, key: string) => (record && Object.hasOwn(record, key) ? record[key] : undefined);
+const own = <T>(record: Record<string, T> | undefined, key: string) =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
 
 /**
  * One `completion/complete` handler for the server. The SDK's built-in one answers -32602 for a prompt
@@ -22,6 +23,8 @@ export function registerCompletions(server: McpServer, completers: Completers): 
     const { ref, argument } = request.params;
     const key = ref.type === 'ref/prompt' ? `prompt:${ref.name}` : `resource:${ref.uri}`;
     const values = own(own(completers, key), argument.name)?.(argument.value) ?? [];
-    return { completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES } };
+    return {
+      completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES },
+    };
   });
 }

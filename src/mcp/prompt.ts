@@ -45,14 +45,23 @@ export function registerSkillPrompt(server: McpServer, engine: Engine) {
     {
       title: 'Backend patterns skill',
       description:
-        'Apply backend patterns for server architecture, database interactions and API structure: the skill\'s mission, selection matrix and absolute constraints, applied to your task.',
+        "Apply backend patterns for server architecture, database interactions and API structure: the skill's mission, selection matrix and absolute constraints, applied to your task.",
       argsSchema: z.object({
-        task: z.string().max(4000).optional().describe('The task or requirements at hand, e.g. "REST API for orders with payments"'),
+        task: z
+          .string()
+          .max(4000)
+          .optional()
+          .describe('The task or requirements at hand, e.g. "REST API for orders with payments"'),
       }),
     },
     ({ task }) => ({
       description: 'Backend patterns skill',
-      messages: [{ role: 'user' as const, content: { type: 'text' as const, text: skillPromptText(engine, task?.trim() || undefined) } }],
+      messages: [
+        {
+          role: 'user' as const,
+          content: { type: 'text' as const, text: skillPromptText(engine, task?.trim() || undefined) },
+        },
+      ],
     }),
   );
 }

@@ -45,7 +45,11 @@ export function registerResources(server: McpServer, engine: Engine): void {
   server.registerResource(
     'pattern',
     template,
-    { title: 'Backend pattern by id', description: 'One pattern document, e.g. bek://patterns/api-error-model', mimeType: MARKDOWN },
+    {
+      title: 'Backend pattern by id',
+      description: 'One pattern document, e.g. bek://patterns/api-error-model',
+      mimeType: MARKDOWN,
+    },
     (uri, variables) => {
       const id = String(variables.id ?? '');
       const result = patternResult(catalogue, findPattern(engine, decodeURIComponent(id)));

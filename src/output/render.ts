@@ -17,12 +17,17 @@ export function renderSearch(r: SearchResult): string {
   if (r.results.length === 0) {
     const s = r.suggestions;
     const closest = s?.closest.map((c) => `- ${c.title} (\`${c.id}\`, ${c.scope})`).join('\n') ?? '';
-    return [s?.message ?? `No pattern matches "${r.query}".`, closest && `Closest:\n${closest}`, s && `Scopes to try: ${s.scopes.join(', ')}`]
+    return [
+      s?.message ?? `No pattern matches "${r.query}".`,
+      closest && `Closest:\n${closest}`,
+      s && `Scopes to try: ${s.scopes.join(', ')}`,
+    ]
       .filter(Boolean)
       .join('\n\n');
   }
   const lines = r.results.map(
-    (h, i) => `${i + 1}. **${h.title}** \`${h.id}\` (${h.scope}, ${h.level}, score ${h.score.toFixed(2)})\n   ${h.summary}`,
+    (h, i) =>
+      `${i + 1}. **${h.title}** \`${h.id}\` (${h.scope}, ${h.level}, score ${h.score.toFixed(2)})\n   ${h.summary}`,
   );
   const more = r.total > r.results.length ? `, showing ${r.results.length}` : '';
   return `${lines.join('\n')}\n\n${r.total} match${r.total === 1 ? '' : 'es'}${more}.`;
@@ -46,16 +51,24 @@ export function renderSelection(s: SelectionResult, { constraints = true } = {})
   parts.push(
     s.recommendations.length > 0
       ? `## Recommended\n\n${s.recommendations
-          .map((r) => `- **${r.title}** \`${r.id}\` (matrix: ${r.requirement}): ${r.why}${r.caveats.map((c) => `\n  - Caveat: ${c}`).join('')}`)
+          .map(
+            (r) =>
+              `- **${r.title}** \`${r.id}\` (matrix: ${r.requirement}): ${r.why}${r.caveats.map((c) => `\n  - Caveat: ${c}`).join('')}`,
+          )
           .join('\n')}`
       : '## Recommended\n\nNo row of the selection matrix applies; start with the simplest design that meets the requirements, and search the catalogue (search_patterns) for specific problems.',
   );
   if (s.rejected.length > 0) {
-    parts.push(`## Not recommended\n\n${s.rejected.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why} Instead: ${r.instead.join(', ')}.`).join('\n')}`);
+    parts.push(
+      `## Not recommended\n\n${s.rejected.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why} Instead: ${r.instead.join(', ')}.`).join('\n')}`,
+    );
   }
   if (s.supporting.length > 0) {
-    parts.push(`## Supporting patterns\n\n${s.supporting.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why}`).join('\n')}`);
+    parts.push(
+      `## Supporting patterns\n\n${s.supporting.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why}`).join('\n')}`,
+    );
   }
-  if (constraints) parts.push(`## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`);
+  if (constraints)
+    parts.push(`## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`);
   return parts.join('\n\n');
 }

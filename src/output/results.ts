@@ -14,7 +14,9 @@ const Hit = z.object({
   scope: Scope,
   level: Level,
   summary: z.string(),
-  score: z.number().describe('0..1, comparable across queries: 1 is an exact title or alias match; hits under 0.2 are never returned'),
+  score: z
+    .number()
+    .describe('0..1, comparable across queries: 1 is an exact title or alias match; hits under 0.2 are never returned'),
   uri: z.string().describe('Read the whole document with resources/read or get_pattern'),
 });
 
@@ -62,11 +64,23 @@ export const SelectionResult = z.object({
   requirements: z.string(),
   needs: z.array(z.object({ need: NeedName, because: z.string() })),
   recommendations: z.array(
-    z.object({ id: z.string(), title: z.string(), requirement: z.string(), why: z.string(), caveats: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      requirement: z.string(),
+      why: z.string(),
+      caveats: z.array(z.string()),
+    }),
   ),
   supporting: z.array(z.object({ id: z.string(), title: z.string(), why: z.string() })),
   rejected: z.array(
-    z.object({ id: z.string(), title: z.string(), requirement: z.string(), why: z.string(), instead: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      requirement: z.string(),
+      why: z.string(),
+      instead: z.array(z.string()),
+    }),
   ),
   constraints: z.array(z.string()),
   principle: z.string(),
@@ -87,7 +101,10 @@ export function searchResult(engine: Engine, query: string, options: SearchOptio
 }
 
 /** `bek list`. */
-export function listResult(catalogue: Catalogue, filter: { scope?: Scope | undefined; level?: Level | undefined } = {}): ListResult {
+export function listResult(
+  catalogue: Catalogue,
+  filter: { scope?: Scope | undefined; level?: Level | undefined } = {},
+): ListResult {
   const order = (p: Pattern) => SCOPES.indexOf(p.scope);
   const patterns = catalogue.patterns
     .filter((p) => (!filter.scope || p.scope === filter.scope) && (!filter.level || p.level === filter.level))

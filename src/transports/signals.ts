@@ -8,7 +8,7 @@ export function firstStopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const handlers = SIGNALS.map((signal) => {
       const handler = () => {
-        handlers.forEach(([s, h]) => process.off(s, h));
+        for (const [s, h] of handlers) process.off(s, h);
         resolve(signal);
       };
       process.on(signal, handler);

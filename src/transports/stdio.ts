@@ -26,6 +26,9 @@ export function serveStdioServer(engine: Engine): Promise<number> {
     };
     process.stdin.once('end', () => stop('stdin closed'));
     void firstStopSignal().then(stop);
-    log('debug', 'stdio server ready', { patterns: engine.catalogue.patterns.length, version: engine.catalogue.version });
+    log('debug', 'stdio server ready', {
+      patterns: engine.catalogue.patterns.length,
+      version: engine.catalogue.version,
+    });
   });
 }

@@ -21,7 +21,9 @@ export interface CodeBlock {
 /** Every ```ts / ```typescript block of every pattern document, in file order. */
 export function extractBlocks(dir = PATTERNS_DIR): CodeBlock[] {
   const blocks: CodeBlock[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const id = name.slice(0, -3);
     const lines = readFileSync(join(dir, name), 'utf8').split('\n');
     let open: { run: boolean; body: string[] } | undefined;

@@ -39,4 +39,11 @@ export const CONTRACT: [id: string, title: string, scope: string, level: string]
 ];
 
 /** The reference guides the skill's navigation promises. */
-export const GUIDES = ['api-patterns', 'database-patterns', 'security-patterns', 'reliability-patterns', 'observability-patterns', 'architecture-patterns'];
+export const GUIDES = [
+  'api-patterns',
+  'database-patterns',
+  'security-patterns',
+  'reliability-patterns',
+  'observability-patterns',
+  'architecture-patterns',
+];

@@ -25,13 +25,18 @@ describe('shipped content', () => {
     expect(catalogue?.guides.map((g) => g.name).sort()).toEqual([...GUIDES].sort());
   });
 
-  it.each(patterns.map((p) => [p.id, p] as const))('%s: a checklist of 5+ items, 5+ aliases, a one-sentence summary, an example', (_id, p) => {
-    expect(checklistItems(p.sections.find((s) => s.name === 'Checklist')?.text ?? '').length).toBeGreaterThanOrEqual(5);
-    expect(p.aliases.length).toBeGreaterThanOrEqual(5);
-    expect(p.summary.length).toBeLessThanOrEqual(200);
-    expect(p.sections.find((s) => s.name === 'Example')?.text).toMatch(/```ts/);
-    expect(p.sources.length).toBeGreaterThanOrEqual(1);
-  });
+  it.each(patterns.map((p) => [p.id, p] as const))(
+    '%s: a checklist of 5+ items, 5+ aliases, a one-sentence summary, an example',
+    (_id, p) => {
+      expect(checklistItems(p.sections.find((s) => s.name === 'Checklist')?.text ?? '').length).toBeGreaterThanOrEqual(
+        5,
+      );
+      expect(p.aliases.length).toBeGreaterThanOrEqual(5);
+      expect(p.summary.length).toBeLessThanOrEqual(200);
+      expect(p.sections.find((s) => s.name === 'Example')?.text).toMatch(/```ts/);
+      expect(p.sources.length).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   it('relations mostly point back (A lists B, B lists A)', () => {
     const pairs = patterns.flatMap((p) => p.related.map((r) => [p.id, r] as const));
@@ -55,7 +60,10 @@ describe('shipped content', () => {
   it(`no two documents share a passage of ${SHINGLE_WORDS} or more identical words`, () => {
     const seen = new Map<string, string>();
     const shared: string[] = [];
-    const docs = [...patterns.map((p) => [p.id, p.body] as const), ...(catalogue?.guides.map((g) => [g.name, g.body] as const) ?? [])];
+    const docs = [
+      ...patterns.map((p) => [p.id, p.body] as const),
+      ...(catalogue?.guides.map((g) => [g.name, g.body] as const) ?? []),
+    ];
     for (const [name, body] of docs) {
       const words = prose(body).toLowerCase().split(/\s+/).filter(Boolean);
       const mine = new Set<string>();

@@ -33,9 +33,19 @@ Options:
     const filter = { scope: flag('scope', Scope, values.scope), level: flag('level', Level, values.level) };
     const { catalogue } = ctx.engine();
     if (type === 'guide') {
-      const guides = catalogue.guides.map((g) => ({ name: g.name, title: g.title, description: g.description, uri: guideUri(g.name) }));
+      const guides = catalogue.guides.map((g) => ({
+        name: g.name,
+        title: g.title,
+        description: g.description,
+        uri: guideUri(g.name),
+      }));
       const result = { total: guides.length, guides };
-      return emit(ctx, values.json, result, () => `${guides.map((g) => `${g.name.padEnd(24)}  ${g.title}`).join('\n')}\n\n${guides.length} guides`);
+      return emit(
+        ctx,
+        values.json,
+        result,
+        () => `${guides.map((g) => `${g.name.padEnd(24)}  ${g.title}`).join('\n')}\n\n${guides.length} guides`,
+      );
     }
     const result = listResult(catalogue, filter);
     return emit(ctx, values.json, result, () => styled(ctx.io, renderList(result)));

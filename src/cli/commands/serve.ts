@@ -31,7 +31,11 @@ Environment (HTTP only; a bad value stops the server with exit code 2):
   BEK_REQUEST_TIMEOUT_MS     longest request (default 15000)
   BEK_LOG_LEVEL              debug, info, warn, error or silent (default info)`,
   async run(argv, ctx) {
-    const { values, positionals } = parse(argv, { http: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } });
+    const { values, positionals } = parse(argv, {
+      http: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+    });
     atMostPositionals(positionals, 0, ['http']);
     if (values.http) {
       const { loadHttpConfig, serveHttp } = await import('../../transports/http.js');
@@ -39,7 +43,8 @@ Environment (HTTP only; a bad value stops the server with exit code 2):
       const config = loadHttpConfig({ port: values.port, host: values.host }, ctx.io.env);
       return serveHttp(ctx.engine(), config);
     }
-    if (values.port !== undefined || values.host !== undefined) throw new BekError('bad_input', '--port and --host apply to --http only');
+    if (values.port !== undefined || values.host !== undefined)
+      throw new BekError('bad_input', '--port and --host apply to --http only');
     return serveStdioServer(ctx.engine());
   },
 };

@@ -26,14 +26,20 @@ Options:
 Example:
   bek show api-idempotency-keys --section Checklist`,
   run(argv, ctx) {
-    const { values, positionals } = parse(argv, { section: { type: 'string', multiple: true }, json: { type: 'boolean' } });
+    const { values, positionals } = parse(argv, {
+      section: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    });
     const id = text(positionals, 'a pattern id', USAGE);
     const sections = (values.section ?? []).map((s) => flag('section', Section, s));
     const engine = ctx.engine();
     const reference = referenceResult(engine.catalogue, id);
-    if (reference && sections.length > 0) throw new BekError('bad_input', `--section applies to pattern documents; "${id}" is a reference guide`);
+    if (reference && sections.length > 0)
+      throw new BekError('bad_input', `--section applies to pattern documents; "${id}" is a reference guide`);
     if (reference) return emit(ctx, values.json, reference, () => styled(ctx.io, reference.text));
     const result = patternResult(engine.catalogue, findPattern(engine, id), sections);
-    return emit(ctx, values.json, result, () => styled(ctx.io, renderPattern(result, { sources: sections.length === 0 })));
+    return emit(ctx, values.json, result, () =>
+      styled(ctx.io, renderPattern(result, { sources: sections.length === 0 })),
+    );
   },
 };

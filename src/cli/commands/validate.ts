@@ -19,13 +19,28 @@ Exits 1 when there is any problem.`,
     const root = positionals[0] ? resolve(positionals[0]) : PACKAGE_ROOT;
     const { engine, problems } = loadEngine(root);
     const summary = engine
-      ? { ok: true, root, patterns: engine.catalogue.patterns.length, guides: engine.catalogue.guides.length, version: engine.catalogue.version, problems }
+      ? {
+          ok: true,
+          root,
+          patterns: engine.catalogue.patterns.length,
+          guides: engine.catalogue.guides.length,
+          version: engine.catalogue.version,
+          problems,
+        }
       : { ok: false, root, problems };
     if (!engine && !values.json) {
-      ctx.io.err(`${formatProblems(problems)}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${root}`);
+      ctx.io.err(
+        `${formatProblems(problems)}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${root}`,
+      );
       return 1;
     }
-    emit(ctx, values.json, summary, () => `OK: ${summary.patterns} patterns and ${summary.guides ?? 0} guides in ${root} (version ${summary.version})`);
+    emit(
+      ctx,
+      values.json,
+      summary,
+      () =>
+        `OK: ${summary.patterns} patterns and ${summary.guides ?? 0} guides in ${root} (version ${summary.version})`,
+    );
     return engine ? 0 : 1;
   },
 };

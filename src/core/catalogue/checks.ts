@@ -9,7 +9,8 @@ export function checkPattern(p: Pattern, fileId: string, problems: Problem[]): v
   const add = (field: string, message: string) => problems.push({ file: p.file, field, message });
   if (p.id !== fileId) add('id', `"${p.id}" does not match the file name "${fileId}.md"`);
   const heading = firstHeading(p.body);
-  if (heading !== p.title) add('title', `the document's "# " heading is "${heading ?? '(none)'}", expected "${p.title}"`);
+  if (heading !== p.title)
+    add('title', `the document's "# " heading is "${heading ?? '(none)'}", expected "${p.title}"`);
   const names = p.sections.map((s) => s.name);
   const expected: readonly string[] = SECTIONS;
   if (names.join('|') !== expected.join('|')) {
@@ -34,13 +35,16 @@ export function checkRelations(patterns: Pattern[], problems: Problem[]): Map<st
   const byId = new Map<string, Pattern>();
   for (const p of patterns) {
     const seen = byId.get(p.id);
-    if (seen) problems.push({ file: p.file, field: 'id', message: `duplicate id "${p.id}", also used by ${seen.file}` });
+    if (seen)
+      problems.push({ file: p.file, field: 'id', message: `duplicate id "${p.id}", also used by ${seen.file}` });
     else byId.set(p.id, p);
   }
   for (const p of patterns) {
     p.related.forEach((id, i) => {
-      if (id === p.id) problems.push({ file: p.file, field: `related.${i}`, message: 'a pattern cannot relate to itself' });
-      else if (!byId.has(id)) problems.push({ file: p.file, field: `related.${i}`, message: `unknown pattern id "${id}"` });
+      if (id === p.id)
+        problems.push({ file: p.file, field: `related.${i}`, message: 'a pattern cannot relate to itself' });
+      else if (!byId.has(id))
+        problems.push({ file: p.file, field: `related.${i}`, message: `unknown pattern id "${id}"` });
     });
   }
   return byId;

@@ -12,7 +12,11 @@ export function parseDocument<T extends z.ZodType>(bytes: Buffer, file: string, 
   try {
     doc = parseMatter(bytes);
   } catch (error) {
-    problems.push({ file, field: '(front matter)', message: `unreadable YAML: ${(error as Error).message.split('\n')[0]}` });
+    problems.push({
+      file,
+      field: '(front matter)',
+      message: `unreadable YAML: ${(error as Error).message.split('\n')[0]}`,
+    });
     return undefined;
   }
   const parsed = schema.safeParse(doc.data);

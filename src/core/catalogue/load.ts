@@ -19,7 +19,12 @@ export interface LoadResult {
 }
 
 const markdownFiles = (dir: string) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 
 /** Every file the loader reads under `root`, in the order it reads them. */
 export const catalogueFiles = (root: string) => [
@@ -35,7 +40,8 @@ export const catalogueFiles = (root: string) => [
 function textFromFile(root: string, file: string, loaded: string) {
   return () => {
     const bytes = readFileSync(join(root, file));
-    if (sha256Hex(bytes) !== loaded) throw new BekError('broken_catalogue', `${file} changed after the catalogue was loaded; restart to serve it`);
+    if (sha256Hex(bytes) !== loaded)
+      throw new BekError('broken_catalogue', `${file} changed after the catalogue was loaded; restart to serve it`);
     const body = parseMatter(bytes).content.trim();
     return deepFreeze({ body, sections: splitSections(body) });
   };
@@ -91,7 +97,8 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
     ? parseSkill(read(skillPath).bytes, rel(skillPath), problems)
     : void problems.push({ file: 'skill/SKILL.md', field: '(file)', message: 'missing' });
 
-  if (patterns.length === 0) problems.push({ file: 'references/patterns', field: '(folder)', message: 'no pattern documents found' });
+  if (patterns.length === 0)
+    problems.push({ file: 'references/patterns', field: '(folder)', message: 'no pattern documents found' });
   if (problems.length > 0 || !skill) return { problems };
   const catalogue: Catalogue = { patterns, byId, guides, skill, version: hash.digest('hex').slice(0, 12) };
   return { catalogue: deepFreeze(catalogue), problems, digests };

@@ -44,7 +44,11 @@ export function tableRows(text: string): string[][] {
   const start = lines.findIndex(isRow);
   if (start < 0) return [];
   const end = lines.findIndex((line, i) => i > start && !isRow(line));
-  return lines
-    .slice(start + 2, end < 0 ? undefined : end)
-    .map((l) => l.trim().slice(1, -1).split('|').map((c) => c.trim()));
+  return lines.slice(start + 2, end < 0 ? undefined : end).map((l) =>
+    l
+      .trim()
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim()),
+  );
 }

@@ -10,7 +10,10 @@ export function parseSkill(bytes: Buffer, file: string, problems: Problem[]): Sk
   const sections = splitSections(doc.body);
   const section = (name: string) => sections.find((s) => s.name.toLowerCase() === name.toLowerCase())?.text ?? '';
   const constraintBlock = tagText(doc.body, 'critical_constraint');
-  const constraintLines = constraintBlock.split('\n').map((l) => l.trim()).filter(Boolean);
+  const constraintLines = constraintBlock
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const skill: Skill = {
     ...doc.data,
     file,

@@ -8,8 +8,18 @@ type WithReader = { [READ]: () => Text };
 // One pair of getters for every pattern: V8 keeps objects that share accessors in fast mode, where a
 // literal with its own getters turned each pattern into a dictionary (~700 bytes more each).
 const TEXT = {
-  body: { enumerable: true, get: function (this: WithReader) { return this[READ]().body; } },
-  sections: { enumerable: true, get: function (this: WithReader) { return this[READ]().sections; } },
+  body: {
+    enumerable: true,
+    get: function (this: WithReader) {
+      return this[READ]().body;
+    },
+  },
+  sections: {
+    enumerable: true,
+    get: function (this: WithReader) {
+      return this[READ]().sections;
+    },
+  },
 };
 
 /**
@@ -24,4 +34,8 @@ export function withTextOnDemand(meta: PatternMeta, read: () => Text): Pattern {
 
 /** A pattern's fields without its text, read without reading the text. */
 export const metaOf = (pattern: Pattern): PatternMeta =>
-  Object.fromEntries(Object.keys(pattern).filter((k) => k !== 'body' && k !== 'sections').map((k) => [k, pattern[k as keyof PatternMeta]])) as PatternMeta;
+  Object.fromEntries(
+    Object.keys(pattern)
+      .filter((k) => k !== 'body' && k !== 'sections')
+      .map((k) => [k, pattern[k as keyof PatternMeta]]),
+  ) as PatternMeta;

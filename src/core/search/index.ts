@@ -130,7 +130,15 @@ export function indexBuilder(): { add(p: Pattern): void; data(): IndexData } {
     data() {
       const byTerm = postings.byTerm(terms.length);
       const idf = Float64Array.from(byTerm, (list) => Math.log(1 + phrases.length / list.docs.length));
-      return { terms, postings: byTerm, idf, head: Uint8Array.from(head), phrases, words: [...headWords.keys()], wordTerms: [...headWords.values()] };
+      return {
+        terms,
+        postings: byTerm,
+        idf,
+        head: Uint8Array.from(head),
+        phrases,
+        words: [...headWords.keys()],
+        wordTerms: [...headWords.values()],
+      };
     },
   };
 }
@@ -138,7 +146,11 @@ export function indexBuilder(): { add(p: Pattern): void; data(): IndexData } {
 /** Per term, the phrases holding it (see SearchIndex.phrasesOf). */
 function phrasesByTerm({ terms, phrases }: IndexData): number[][] {
   const at = terms.map((): number[] => []);
-  phrases.forEach((list, doc) => list.forEach((phrase, k) => phrase.forEach((t) => at[t]?.push(doc, k))));
+  phrases.forEach((list, doc) => {
+    list.forEach((phrase, k) => {
+      for (const t of phrase) at[t]?.push(doc, k);
+    });
+  });
   return at;
 }
 
@@ -161,7 +173,15 @@ export function withFuzzy(patterns: readonly Pattern[], data: IndexData): Search
     get titles() {
       return (titles ??= new Fuse(
         patterns.map((p) => ({ id: p.id, title: p.title, aliases: [...p.aliases] })),
-        { keys: [{ name: 'title', weight: 2 }, { name: 'aliases', weight: 1 }], includeScore: true, threshold: 0.6, ignoreLocation: true },
+        {
+          keys: [
+            { name: 'title', weight: 2 },
+            { name: 'aliases', weight: 1 },
+          ],
+          includeScore: true,
+          threshold: 0.6,
+          ignoreLocation: true,
+        },
       ));
     },
   };

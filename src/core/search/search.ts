@@ -59,7 +59,9 @@ interface TermMatch {
 /** Resolves each query word to indexed terms: exact; else two known words run together; else the closest spellings. */
 function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
   const weigh = (term: number | undefined) =>
-    term === undefined ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE : (index.idf[term] ?? 0) * (index.head[term] ? 1 : INCIDENTAL_SHARE);
+    term === undefined
+      ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE
+      : (index.idf[term] ?? 0) * (index.head[term] ? 1 : INCIDENTAL_SHARE);
   const exact = (term: number): TermMatch => ({ weight: weigh(term), variants: [{ term, factor: 1 }] });
   return queryTerms(query).flatMap(({ word, term: stemmed }): TermMatch[] => {
     const term = index.ids.get(stemmed);
@@ -75,7 +77,12 @@ function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
       const factor = TYPO_DISCOUNT * (1 - (r.score ?? 0));
       if (close !== undefined && factor > (variants.get(close) ?? 0)) variants.set(close, factor);
     }
-    return [{ weight: weigh(variants.keys().next().value), variants: [...variants].map(([t, factor]) => ({ term: t, factor })) }];
+    return [
+      {
+        weight: weigh(variants.keys().next().value),
+        variants: [...variants].map(([t, factor]) => ({ term: t, factor })),
+      },
+    ];
   });
 }
 
@@ -105,13 +112,29 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   });
   const floor = Math.max(MIN_SCORE, RELATIVE_CUT * scores.reduce((a, b) => Math.max(a, b), 0));
   const good: number[] = [];
-  scores.forEach((s, i) => s >= floor && good.push(i));
+  scores.forEach((s, i) => {
+    if (s >= floor) good.push(i);
+  });
   const hit = (i: number): SearchHit => {
     const p = index.patterns[found[i] ?? -1] as Pattern;
     return { id: p.id, title: p.title, scope: p.scope, level: p.level, summary: p.summary, score: scores[i] ?? 0 };
   };
   if (good.length > 0) return { total: good.length, hits: top(good, limit, scores, hit) };
-  return { total: 0, hits: [], suggestions: suggest(index, query, options, top(found.map((_, i) => i), 3, scores, hit)) };
+  return {
+    total: 0,
+    hits: [],
+    suggestions: suggest(
+      index,
+      query,
+      options,
+      top(
+        found.map((_, i) => i),
+        3,
+        scores,
+        hit,
+      ),
+    ),
+  };
 }
 
 /**
@@ -159,7 +182,12 @@ function cover(index: SearchIndex, matches: TermMatch[], { scope, level }: Searc
  * Per document, its best single title, alias or tag match. Only phrases holding a matched term can score,
  * so they are reached from the terms instead of read document by document.
  */
-function phraseMatches(index: SearchIndex, matches: TermMatch[], matchedBy: Map<number, number>, totalWeight: number): Float64Array {
+function phraseMatches(
+  index: SearchIndex,
+  matches: TermMatch[],
+  matchedBy: Map<number, number>,
+  totalWeight: number,
+): Float64Array {
   const best = new Float64Array(index.patterns.length);
   for (const m of matches) {
     for (const v of m.variants) {
@@ -177,7 +205,8 @@ function phraseMatches(index: SearchIndex, matches: TermMatch[], matchedBy: Map<
 /** The first `k` hits by score, then title, without sorting (or even making) the hits that cannot be among them. */
 function top(candidates: number[], k: number, scores: number[], hit: (i: number) => SearchHit): SearchHit[] {
   let cut = -Infinity;
-  if (candidates.length > k) cut = Float64Array.from(candidates, (i) => scores[i] ?? 0).sort()[candidates.length - k] ?? cut;
+  if (candidates.length > k)
+    cut = Float64Array.from(candidates, (i) => scores[i] ?? 0).sort()[candidates.length - k] ?? cut;
   return candidates
     .filter((i) => (scores[i] ?? 0) >= cut)
     .map(hit)
@@ -189,7 +218,12 @@ function top(candidates: number[], k: number, scores: number[], hit: (i: number)
  * How well one title, alias or tag matches: precision (how much of the phrase the query has) times
  * recall (how much of the query the phrase explains), both weighted by rarity.
  */
-function phraseMatch(index: SearchIndex, phrase: number[], matchedBy: Map<number, number>, totalWeight: number): number {
+function phraseMatch(
+  index: SearchIndex,
+  phrase: number[],
+  matchedBy: Map<number, number>,
+  totalWeight: number,
+): number {
   let have = 0;
   let all = 0;
   for (const t of phrase) {
@@ -212,7 +246,9 @@ function suggest(index: SearchIndex, query: string, options: SearchOptions, weak
     return p ? [{ id: p.id, title: p.title, scope: p.scope }] : [];
   });
   const scopes = closest.length > 0 ? [...new Set(closest.map((c) => c.scope))] : [...SCOPES];
-  const where = [options.scope && `scope "${options.scope}"`, options.level && `level "${options.level}"`].filter(Boolean).join(' and ');
+  const where = [options.scope && `scope "${options.scope}"`, options.level && `level "${options.level}"`]
+    .filter(Boolean)
+    .join(' and ');
   const message =
     elsewhere.length > 0
       ? `No good match for "${query}" in ${where}; it matches outside that filter.`

@@ -29,7 +29,8 @@ export function spellingIndex(vocabulary: readonly string[]): (term: string, lim
     // fuse.js cuts terms over 32 letters into pieces and accepts a match of any piece: no bound there.
     if (needed < 1 || term.length > 32) return (whole ??= new Fuse(vocabulary, FUZZY)).search(term, { limit });
     const shared = new Map<number, number>();
-    for (const pair of letterPairs(term)) for (const i of pairs.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const pair of letterPairs(term))
+      for (const i of pairs.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     const candidates = [...shared]
       .filter(([, n]) => n >= needed)
       .map(([i]) => i)

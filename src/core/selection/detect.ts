@@ -1,7 +1,20 @@
 import { stem, words } from '../search/text.js';
 import { type Need, NEED_KEYS, NEEDS } from './needs.js';
 
-const NEGATIONS = new Set(['no', 'not', 'without', 'dont', 'don', 'doesnt', 'never', 'nor', 'neither', 'avoid', 'isnt', 'arent']);
+const NEGATIONS = new Set([
+  'no',
+  'not',
+  'without',
+  'dont',
+  'don',
+  'doesnt',
+  'never',
+  'nor',
+  'neither',
+  'avoid',
+  'isnt',
+  'arent',
+]);
 const NEGATION_REACH = 3;
 /** The end of a sentence or clause: "No login. Chat for teams." does not negate the chat. */
 const CLAUSE_END = /[.;!?](?=\s|$)|\n/;

@@ -36,7 +36,11 @@ export function selectPatterns(catalogue: Catalogue, requirements: string, expli
   }
   const has = (needs: Need[] | undefined) => !!needs?.some((n) => because.has(n));
   const title = (id: string) => catalogue.byId.get(id)?.title ?? id;
-  const named = (needs: Need[]) => needs.filter((n) => because.has(n)).map((n) => `"${because.get(n)}"`).join(', ');
+  const named = (needs: Need[]) =>
+    needs
+      .filter((n) => because.has(n))
+      .map((n) => `"${because.get(n)}"`)
+      .join(', ');
 
   const recommendations: Recommendation[] = [];
   const rejected: Selection['rejected'] = [];
@@ -44,14 +48,26 @@ export function selectPatterns(catalogue: Catalogue, requirements: string, expli
     if (row.justifiedBy && !has(row.justifiedBy)) {
       if (row.unjustified) {
         for (const id of row.recommended) {
-          rejected.push({ id, title: title(id), requirement: row.requirement, why: row.unjustified.why, instead: row.unjustified.instead });
+          rejected.push({
+            id,
+            title: title(id),
+            requirement: row.requirement,
+            why: row.unjustified.why,
+            instead: row.unjustified.instead,
+          });
         }
       }
       continue;
     }
     const evidence = named([...row.any, ...(row.justifiedBy ?? [])]);
     for (const id of row.recommended) {
-      recommendations.push({ id, title: title(id), requirement: row.requirement, why: `${row.why} (from: ${evidence})`, caveats: row.caveats });
+      recommendations.push({
+        id,
+        title: title(id),
+        requirement: row.requirement,
+        why: `${row.why} (from: ${evidence})`,
+        caveats: row.caveats,
+      });
     }
   }
 
@@ -63,11 +79,15 @@ export function selectPatterns(catalogue: Catalogue, requirements: string, expli
     supporting.push({ id, title: title(id), why });
   };
   for (const rule of SUPPORT.filter((r) => has(r.any))) add(rule.id, `${rule.why} (from: ${named(rule.any)})`);
-  for (const r of rejected) for (const id of r.instead) add(id, `Instead of ${r.title}: part of scaling a single deployable well.`);
+  for (const r of rejected)
+    for (const id of r.instead) add(id, `Instead of ${r.title}: part of scaling a single deployable well.`);
 
   return {
     requirements,
-    needs: [...because].map(([need, why]) => ({ need, because: why === 'stated in needs' ? why : `"${why}": ${NEEDS[need].description}` })),
+    needs: [...because].map(([need, why]) => ({
+      need,
+      because: why === 'stated in needs' ? why : `"${why}": ${NEEDS[need].description}`,
+    })),
     recommendations,
     supporting,
     rejected,

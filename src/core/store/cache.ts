@@ -51,7 +51,11 @@ export function cacheKey(root: string): string {
 }
 
 /** The catalogue and index kept for `root`, when its files are as `key` says; anything unreadable counts as a miss. */
-export function readCached(dir: string, root: string, key: string): { catalogue: Catalogue; index: IndexData } | undefined {
+export function readCached(
+  dir: string,
+  root: string,
+  key: string,
+): { catalogue: Catalogue; index: IndexData } | undefined {
   let header: Header;
   let index: IndexData | undefined;
   try {
@@ -65,7 +69,11 @@ export function readCached(dir: string, root: string, key: string): { catalogue:
   }
   if (!index) return undefined;
   const patterns = header.catalogue.patterns.map((meta, i) => reloadedPattern(root, meta, header.digests[i] ?? ''));
-  const catalogue = Object.freeze({ ...header.catalogue, patterns: Object.freeze(patterns), byId: new Map(patterns.map((p) => [p.id, p])) });
+  const catalogue = Object.freeze({
+    ...header.catalogue,
+    patterns: Object.freeze(patterns),
+    byId: new Map(patterns.map((p) => [p.id, p])),
+  });
   return { catalogue, index };
 }
 
@@ -74,7 +82,14 @@ export function readCached(dir: string, root: string, key: string): { catalogue:
  * the load. Best effort: a cache that cannot be written (read-only home, full disk) only means the next
  * start loads the Markdown again.
  */
-export function writeCached(dir: string, root: string, key: string, catalogue: Catalogue, digests: string[], index: IndexData): void {
+export function writeCached(
+  dir: string,
+  root: string,
+  key: string,
+  catalogue: Catalogue,
+  digests: string[],
+  index: IndexData,
+): void {
   const { byId: _, patterns, ...rest } = catalogue;
   const header: Header = { key, catalogue: { ...rest, patterns: patterns.map(metaOf) }, digests };
   const json = Buffer.from(JSON.stringify(header));

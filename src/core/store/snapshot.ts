@@ -26,13 +26,18 @@ const asciiJson = (value: unknown) =>
 
 // Bottom-up, so every object is frozen once its contents are, as the full loader freezes the catalogue.
 // (Only for the small files: a reviver costs per value, ~100 ms on the index.)
-const parseFrozen = (text: string) => JSON.parse(text, (_key, value: unknown) => (value && typeof value === 'object' ? Object.freeze(value) : value));
+const parseFrozen = (text: string) =>
+  JSON.parse(text, (_key, value: unknown) => (value && typeof value === 'object' ? Object.freeze(value) : value));
 
 /** The contents of each snapshot file, in SNAPSHOT_FILES order; `byId` is left out and rebuilt on reading. */
 export function serializeSnapshot(catalogue: Catalogue): [string, string, Buffer] {
   const { byId: _, patterns, ...rest } = catalogue;
   const texts: Texts = patterns.map((p) => [p.body, p.sections]);
-  return [asciiJson({ ...rest, patterns: patterns.map(({ body: _b, sections: _s, ...p }) => p) }), asciiJson(texts), encodeIndex(indexData(patterns))];
+  return [
+    asciiJson({ ...rest, patterns: patterns.map(({ body: _b, sections: _s, ...p }) => p) }),
+    asciiJson(texts),
+    encodeIndex(indexData(patterns)),
+  ];
 }
 
 /** The snapshot in `dir` (a file URL ending in /), or undefined when there is none. */

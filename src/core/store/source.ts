@@ -21,7 +21,11 @@ export function engineSource(env: NodeJS.ProcessEnv): () => Engine {
     if (snapshot) return (engine = createEngine(snapshot.catalogue, snapshot.index));
     const root = env.BEK_CATALOGUE_DIR ? resolve(env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
     const loaded = loadEngine(root, env.BEK_CATALOGUE_DIR ? cacheDir(env) : undefined);
-    if (!loaded.engine) throw new BekError('broken_catalogue', `the catalogue in ${root} has problems:\n${formatProblems(loaded.problems)}`);
+    if (!loaded.engine)
+      throw new BekError(
+        'broken_catalogue',
+        `the catalogue in ${root} has problems:\n${formatProblems(loaded.problems)}`,
+      );
     return (engine = loaded.engine);
   };
 }

@@ -7,7 +7,12 @@ import { defineTool, toolResult } from './tool.js';
 import { maxTokens } from './shared.js';
 
 const Input = z.object({
-  id: z.string().trim().min(1).max(100).describe('Pattern id from search_patterns or select_pattern, e.g. "api-idempotency-keys"'),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .describe('Pattern id from search_patterns or select_pattern, e.g. "api-idempotency-keys"'),
   sections: z
     .array(z.enum(SECTIONS))
     .optional()

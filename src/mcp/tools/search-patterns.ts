@@ -11,7 +11,9 @@ const Input = z.object({
     .trim()
     .min(1)
     .max(500)
-    .describe('What you need, in plain words: a problem, symptom, requirement or pattern name, e.g. "client retries create duplicate orders" or "rate limiting"'),
+    .describe(
+      'What you need, in plain words: a problem, symptom, requirement or pattern name, e.g. "client retries create duplicate orders" or "rate limiting"',
+    ),
   scope: Scope.optional().describe('Only patterns of this scope'),
   level: Level.optional().describe('Only patterns of this level'),
   limit: z.number().int().min(1).max(50).default(5).describe('Most results to return (1-50, default 5)'),
@@ -31,7 +33,13 @@ export const searchPatterns = defineTool({
   run(engine, { query, scope, level, limit, max_tokens }) {
     const result = searchResult(engine, query, { scope, level, limit });
     // No description on the links: the summary is already in the text and in structuredContent.
-    const links = result.results.map((h) => ({ type: 'resource_link' as const, uri: h.uri, name: h.id, title: h.title, mimeType: 'text/markdown' }));
+    const links = result.results.map((h) => ({
+      type: 'resource_link' as const,
+      uri: h.uri,
+      name: h.id,
+      title: h.title,
+      mimeType: 'text/markdown',
+    }));
     return toolResult(result, withinBudget(renderSearch(result), max_tokens), links);
   },
 });

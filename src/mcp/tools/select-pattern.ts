@@ -16,7 +16,9 @@ const Input = z.object({
     .trim()
     .min(3)
     .max(4000)
-    .describe('The system to build, in plain words: users, data, integrations, scale, teams, e.g. "public REST API for payments, 3 teams, calls a flaky bank API"'),
+    .describe(
+      'The system to build, in plain words: users, data, integrations, scale, teams, e.g. "public REST API for payments, 3 teams, calls a flaky bank API"',
+    ),
   needs: Needs.optional(),
   max_tokens: maxTokens(20000),
 });

@@ -40,8 +40,15 @@ export function defineTool<I extends z.ZodObject>(spec: ToolSpec<I>): Tool {
   return {
     name: spec.name,
     register(server, engine, observe) {
-      const config = { title: spec.title, description: spec.description, inputSchema: spec.input(engine), outputSchema: spec.output, annotations: READ_ONLY };
-      server.registerTool(spec.name, config, ((args: z.infer<I>) => call(spec.name, () => spec.run(engine, args), observe)) as never);
+      const config = {
+        title: spec.title,
+        description: spec.description,
+        inputSchema: spec.input(engine),
+        outputSchema: spec.output,
+        annotations: READ_ONLY,
+      };
+      server.registerTool(spec.name, config, ((args: z.infer<I>) =>
+        call(spec.name, () => spec.run(engine, args), observe)) as never);
     },
   };
 }
@@ -56,7 +63,10 @@ function call(tool: string, body: () => CallToolResult, observe?: ToolObserver):
     if (result.isError) outcome = 'error_result';
   } catch (error) {
     outcome = error instanceof BekError ? 'error_result' : 'exception';
-    const text = error instanceof BekError ? error.message : 'Internal error while running the tool; the server log has the details.';
+    const text =
+      error instanceof BekError
+        ? error.message
+        : 'Internal error while running the tool; the server log has the details.';
     if (outcome === 'exception') log('error', 'tool failed', { tool, error: String(error) });
     result = { isError: true, content: [{ type: 'text', text }] };
   }

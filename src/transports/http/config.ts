@@ -8,13 +8,35 @@ const integer = (min: number, max: number) => {
   const range = `expected a whole number from ${min} to ${max}`;
   return z.preprocess(unset, z.coerce.number({ error: range }).int(range).min(min, range).max(max, range).optional());
 };
-const list = z.preprocess(unset, z.string().optional()).transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : []));
+const list = z.preprocess(unset, z.string().optional()).transform((v) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean)
+    : [],
+);
 
 // One schema for every setting, flag or environment variable, so a bad value is caught at start with its name.
 const Schema = z.object({
   BEK_PORT: integer(0, 65535).default(3000),
-  BEK_HOST: z.preprocess(unset, z.string().regex(/^[A-Za-z0-9.:-]+$/, 'expected a host name or IP address').optional()).default('127.0.0.1'),
-  BEK_AUTH_TOKEN: z.preprocess(unset, z.string().min(16, 'must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional()),
+  BEK_HOST: z
+    .preprocess(
+      unset,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.:-]+$/, 'expected a host name or IP address')
+        .optional(),
+    )
+    .default('127.0.0.1'),
+  BEK_AUTH_TOKEN: z.preprocess(
+    unset,
+    z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+      .optional(),
+  ),
   BEK_RATE_LIMIT_PER_MINUTE: integer(1, 1_000_000).default(600),
   BEK_ALLOWED_HOSTS: list,
   BEK_ALLOWED_ORIGINS: list,
@@ -52,8 +74,15 @@ const hostname = (host: string) => {
 };
 
 /** Reads flags (which win) and environment into one validated config; a bad value throws BekError('bad_config') naming it. */
-export function loadHttpConfig(flags: { port?: string | undefined; host?: string | undefined }, env: NodeJS.ProcessEnv): HttpConfig {
-  const input = { ...env, ...(flags.port !== undefined && { BEK_PORT: flags.port }), ...(flags.host !== undefined && { BEK_HOST: flags.host }) };
+export function loadHttpConfig(
+  flags: { port?: string | undefined; host?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): HttpConfig {
+  const input = {
+    ...env,
+    ...(flags.port !== undefined && { BEK_PORT: flags.port }),
+    ...(flags.host !== undefined && { BEK_HOST: flags.host }),
+  };
   const parsed = Schema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -65,7 +94,10 @@ export function loadHttpConfig(flags: { port?: string | undefined; host?: string
   const host = c.BEK_HOST;
   const name = hostname(host);
   if (WILDCARD.has(name) && c.BEK_ALLOWED_HOSTS.length === 0) {
-    throw new BekError('bad_config', `binding ${host} serves every interface: set BEK_ALLOWED_HOSTS to the host names clients use (DNS-rebinding protection)`);
+    throw new BekError(
+      'bad_config',
+      `binding ${host} serves every interface: set BEK_ALLOWED_HOSTS to the host names clients use (DNS-rebinding protection)`,
+    );
   }
   // Loopback names are in the SDK's lists already (the lists are deduplicated).
   const own = WILDCARD.has(name) ? [] : [name];

@@ -25,7 +25,13 @@ export function beginExchange(req: IncomingMessage, id: string): Exchange {
   } catch {
     path = '(invalid)';
   }
-  return { id, method: req.method ?? 'GET', path, client: req.socket.remoteAddress ?? 'unknown', started: performance.now() };
+  return {
+    id,
+    method: req.method ?? 'GET',
+    path,
+    client: req.socket.remoteAddress ?? 'unknown',
+    started: performance.now(),
+  };
 }
 
 const METHOD = /^[a-z][A-Za-z_/]{0,63}$/;

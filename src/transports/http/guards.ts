@@ -24,7 +24,7 @@ export function bearerAuth(token: string | undefined): (headers: IncomingHttpHea
   return (headers) => {
     const match = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(one(headers.authorization) ?? '');
     if (!match) return { ok: false, challenge: 'Bearer realm="bek"' };
-    if (timingSafeEqual(sha256(match[1]!), expected)) return { ok: true };
+    if (timingSafeEqual(sha256(match[1] ?? ''), expected)) return { ok: true };
     return { ok: false, challenge: 'Bearer realm="bek", error="invalid_token"' };
   };
 }

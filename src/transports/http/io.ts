@@ -45,7 +45,11 @@ const drained = (res: ServerResponse) =>
   });
 
 /** Streams a web Response to the Node response, honouring backpressure and stopping if the client goes away. */
-export async function send(res: ServerResponse, response: Response, options: { closeConnection?: boolean } = {}): Promise<Sent> {
+export async function send(
+  res: ServerResponse,
+  response: Response,
+  options: { closeConnection?: boolean } = {},
+): Promise<Sent> {
   if (res.headersSent || res.destroyed) return { bytes: 0 };
   // Closing matters when part of the request body was never read: the connection cannot carry another request.
   if (options.closeConnection) res.setHeader('Connection', 'close');
@@ -78,7 +82,10 @@ export async function send(res: ServerResponse, response: Response, options: { c
 export function isJsonRpcError(sent: Sent, contentType: string | null): boolean {
   if (sent.small === undefined) return false;
   const texts = contentType?.includes('text/event-stream')
-    ? sent.small.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5))
+    ? sent.small
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5))
     : [sent.small];
   return texts.some((text) => {
     try {
@@ -91,7 +98,12 @@ export function isJsonRpcError(sent: Sent, contentType: string | null): boolean 
 }
 
 /** An error body in the caller's vocabulary: JSON-RPC for MCP clients on /mcp, problem+json elsewhere. */
-export function errorResponse(status: number, message: string, onMcp: boolean, headers: Record<string, string> = {}): Response {
+export function errorResponse(
+  status: number,
+  message: string,
+  onMcp: boolean,
+  headers: Record<string, string> = {},
+): Response {
   if (onMcp) {
     // -32000 is the range JSON-RPC leaves to implementations; the SDK's own Host/Origin refusals use it too.
     return Response.json({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }, { status, headers });

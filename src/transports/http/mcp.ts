@@ -4,7 +4,14 @@ import { describeRpc, type Exchange } from './exchange.js';
 import { errorResponse, isJsonRpcError, readBody, send } from './io.js';
 
 /** Serves one /mcp exchange through the SDK handler, after the guards; the body is read once, bounded, and parsed once. */
-export async function serveMcp(req: IncomingMessage, res: ServerResponse, x: Exchange, handler: McpHttpHandler, maxBodyBytes: number, signal: AbortSignal): Promise<void> {
+export async function serveMcp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  x: Exchange,
+  handler: McpHttpHandler,
+  maxBodyBytes: number,
+  signal: AbortSignal,
+): Promise<void> {
   let body: Buffer | undefined;
   let parsedBody: unknown;
   if (req.method === 'POST') {
@@ -15,7 +22,9 @@ export async function serveMcp(req: IncomingMessage, res: ServerResponse, x: Exc
       return;
     }
     if (read === 'too_large') {
-      await send(res, errorResponse(413, `Request body larger than ${maxBodyBytes} bytes`, true), { closeConnection: true });
+      await send(res, errorResponse(413, `Request body larger than ${maxBodyBytes} bytes`, true), {
+        closeConnection: true,
+      });
       return;
     }
     body = read;

@@ -19,9 +19,19 @@ export interface HttpMetrics {
 /** A fresh registry per server, so tests (and two servers in one process) never share counts. */
 export function createHttpMetrics(): HttpMetrics {
   const registry = new Registry();
-  const requests = registry.counter('bek_mcp_requests_total', 'MCP requests, by tool name for tools/call and by JSON-RPC method otherwise.');
-  const errors = registry.counter('bek_mcp_errors_total', 'MCP requests that failed, by tool or method and reason (error_result, exception, rejected, jsonrpc_error, http_NNN).');
-  const duration = registry.histogram('bek_mcp_request_duration_seconds', 'MCP request duration in seconds: the tool body for tools/call, the whole exchange otherwise.', BUCKETS);
+  const requests = registry.counter(
+    'bek_mcp_requests_total',
+    'MCP requests, by tool name for tools/call and by JSON-RPC method otherwise.',
+  );
+  const errors = registry.counter(
+    'bek_mcp_errors_total',
+    'MCP requests that failed, by tool or method and reason (error_result, exception, rejected, jsonrpc_error, http_NNN).',
+  );
+  const duration = registry.histogram(
+    'bek_mcp_request_duration_seconds',
+    'MCP request duration in seconds: the tool body for tools/call, the whole exchange otherwise.',
+    BUCKETS,
+  );
   const http = registry.counter('bek_http_requests_total', 'HTTP responses by route and status code.');
 
   const request = (tool: string, durationMs: number, error?: string) => {

@@ -12,10 +12,10 @@ interface Family {
   render(): string[];
 }
 
-const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const labelText = (labels: Labels, extra: Labels = {}) => {
   const all = Object.entries({ ...labels, ...extra });
-  return all.length === 0 ? '' : `{${all.map(([k, v]) => `${k}="${escape(v)}"`).join(',')}}`;
+  return all.length === 0 ? '' : `{${all.map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}`;
 };
 
 class Series<T> {
@@ -42,7 +42,10 @@ class Series<T> {
 export class Counter implements Family {
   readonly type = 'counter';
   private readonly values = new Series(() => ({ n: 0 }));
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
 
   /** Adds `by` (default 1) to the series with these labels. */
   inc(labels: Labels = {}, by = 1): void {
@@ -58,7 +61,11 @@ export class Counter implements Family {
 export class Histogram implements Family {
   readonly type = 'histogram';
   private readonly values: Series<{ counts: number[]; sum: number; count: number }>;
-  constructor(readonly name: string, readonly help: string, private readonly buckets: readonly number[]) {
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly buckets: readonly number[],
+  ) {
     this.values = new Series(() => ({ counts: buckets.map(() => 0), sum: 0, count: 0 }));
   }
 
@@ -66,19 +73,23 @@ export class Histogram implements Family {
   observe(labels: Labels, value: number): void {
     const h = this.values.get(labels);
     this.buckets.forEach((le, i) => {
-      if (value <= le) h.counts[i]! += 1;
+      if (value <= le) h.counts[i] = (h.counts[i] ?? 0) + 1;
     });
     h.sum += value;
     h.count += 1;
   }
 
   render(): string[] {
-    return this.values.entries().flatMap(({ labels, value }) => [
-      ...this.buckets.map((le, i) => `${this.name}_bucket${labelText(labels, { le: String(le) })} ${value.counts[i]}`),
-      `${this.name}_bucket${labelText(labels, { le: '+Inf' })} ${value.count}`,
-      `${this.name}_sum${labelText(labels)} ${value.sum}`,
-      `${this.name}_count${labelText(labels)} ${value.count}`,
-    ]);
+    return this.values
+      .entries()
+      .flatMap(({ labels, value }) => [
+        ...this.buckets.map(
+          (le, i) => `${this.name}_bucket${labelText(labels, { le: String(le) })} ${value.counts[i]}`,
+        ),
+        `${this.name}_bucket${labelText(labels, { le: '+Inf' })} ${value.count}`,
+        `${this.name}_sum${labelText(labels)} ${value.sum}`,
+        `${this.name}_count${labelText(labels)} ${value.count}`,
+      ]);
   }
 }
 
@@ -98,7 +109,11 @@ export class Registry {
 
   /** The whole registry in Prometheus text exposition format 0.0.4. */
   render(): string {
-    const lines = this.families.flatMap((f) => [`# HELP ${f.name} ${f.help}`, `# TYPE ${f.name} ${f.type}`, ...f.render()]);
+    const lines = this.families.flatMap((f) => [
+      `# HELP ${f.name} ${f.help}`,
+      `# TYPE ${f.name} ${f.type}`,
+      ...f.render(),
+    ]);
     return `${lines.join('\n')}\n`;
   }
 

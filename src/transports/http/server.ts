@@ -46,29 +46,53 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
     maxRequestBodySize: config.maxBodyBytes,
     onerror: (error) => log('debug', 'mcp handler', { requestId: current.getStore()?.id, error: error.message }),
   });
-  const health = JSON.stringify({ status: 'ok', patterns: engine.catalogue.patterns.length, guides: engine.catalogue.guides.length, version: engine.catalogue.version, package: VERSION });
+  const health = JSON.stringify({
+    status: 'ok',
+    patterns: engine.catalogue.patterns.length,
+    guides: engine.catalogue.guides.length,
+    version: engine.catalogue.version,
+    package: VERSION,
+  });
   let closing = false;
 
   const route = async (req: IncomingMessage, res: ServerResponse, x: Exchange, signal: AbortSignal): Promise<void> => {
     const onMcp = x.path === '/mcp';
-    const reject = (status: number, message: string, headers?: Record<string, string>) => send(res, errorResponse(status, message, onMcp, headers));
+    const reject = (status: number, message: string, headers?: Record<string, string>) =>
+      send(res, errorResponse(status, message, onMcp, headers));
     if (!ROUTES.has(x.path)) return void (await reject(404, 'Not found: the MCP endpoint is /mcp'));
     // Probes often send the pod's IP as Host, and the body holds no secret: /healthz skips the guards.
     if (x.path === '/healthz') {
-      if (x.method !== 'GET' && x.method !== 'HEAD') return void (await reject(405, 'Method not allowed', { Allow: 'GET, HEAD' }));
-      return void (await send(res, new Response(health, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } })));
+      if (x.method !== 'GET' && x.method !== 'HEAD')
+        return void (await reject(405, 'Method not allowed', { Allow: 'GET, HEAD' }));
+      return void (await send(
+        res,
+        new Response(health, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }),
+      ));
     }
     const refused = checkHostAndOrigin(req.headers, config);
     if (refused) return void (await reject(403, refused));
     // Keyed by address: with one shared BEK_AUTH_TOKEN a token key would put the whole team in one bucket,
     // and limiting before the token check also slows guessing. X-Forwarded-For is client-controlled, so it is ignored.
     const allowed = limiter.take(x.client);
-    if (!allowed.ok) return void (await reject(429, `Rate limit of ${config.rateLimitPerMinute} requests a minute exceeded; retry after ${allowed.retryAfterSeconds} s`, { 'Retry-After': String(allowed.retryAfterSeconds) }));
+    if (!allowed.ok)
+      return void (await reject(
+        429,
+        `Rate limit of ${config.rateLimitPerMinute} requests a minute exceeded; retry after ${allowed.retryAfterSeconds} s`,
+        { 'Retry-After': String(allowed.retryAfterSeconds) },
+      ));
     const auth = authorize(req.headers);
-    if (!auth.ok) return void (await reject(401, 'Unauthorized: send Authorization: Bearer <token>', { 'WWW-Authenticate': auth.challenge }));
+    if (!auth.ok)
+      return void (await reject(401, 'Unauthorized: send Authorization: Bearer <token>', {
+        'WWW-Authenticate': auth.challenge,
+      }));
     if (x.path === '/metrics') {
       if (x.method !== 'GET') return void (await reject(405, 'Method not allowed', { Allow: 'GET' }));
-      return void (await send(res, new Response(metrics.render(), { headers: { 'Content-Type': PROMETHEUS_CONTENT_TYPE, 'Cache-Control': 'no-store' } })));
+      return void (await send(
+        res,
+        new Response(metrics.render(), {
+          headers: { 'Content-Type': PROMETHEUS_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+        }),
+      ));
     }
     await serveMcp(req, res, x, handler, config.maxBodyBytes, signal);
   };
@@ -80,11 +104,28 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
     if (x.rpc && !(x.rpc === 'tools/call' && x.toolRan)) {
       // A tools/call the SDK refused before the body (invalid arguments) still counts against that tool; a made-up
       // tool name becomes "unknown", so clients cannot mint metric series.
-      const failure = status >= 400 ? `http_${status}` : x.rpcError ? 'jsonrpc_error' : x.rpc === 'tools/call' ? 'rejected' : undefined;
+      const failure =
+        status >= 400
+          ? `http_${status}`
+          : x.rpcError
+            ? 'jsonrpc_error'
+            : x.rpc === 'tools/call'
+              ? 'rejected'
+              : undefined;
       metrics.request(x.tool === undefined ? x.rpc : knownTools.has(x.tool) ? x.tool : 'unknown', durationMs, failure);
     }
     const level = status >= 500 ? 'warn' : 'info';
-    log(level, 'request', { requestId: x.id, method: x.method, path: x.path, status, durationMs: Math.round(durationMs * 10) / 10, rpc: x.rpc, tool: x.tool, client: x.client, ...(timedOut && { timedOut }) });
+    log(level, 'request', {
+      requestId: x.id,
+      method: x.method,
+      path: x.path,
+      status,
+      durationMs: Math.round(durationMs * 10) / 10,
+      rpc: x.rpc,
+      tool: x.tool,
+      client: x.client,
+      ...(timedOut && { timedOut }),
+    });
   };
 
   const inflight = new Set<ServerResponse>();
@@ -100,18 +141,30 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
     });
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.requestTimeoutMs)));
-    const work = current.run(x, () => route(req, res, x, abort.signal)).catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
+    const deadline = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), config.requestTimeoutMs)),
+    );
+    const work = current
+      .run(x, () => route(req, res, x, abort.signal))
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     const outcome = await Promise.race([work, deadline]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
       abort.abort();
       if (res.headersSent) res.destroy();
-      else await send(res, errorResponse(503, `Request took longer than ${config.requestTimeoutMs} ms`, x.path === '/mcp', { 'Retry-After': '1' }), { closeConnection: true });
+      else
+        await send(
+          res,
+          errorResponse(503, `Request took longer than ${config.requestTimeoutMs} ms`, x.path === '/mcp', {
+            'Retry-After': '1',
+          }),
+          { closeConnection: true },
+        );
     } else if (outcome instanceof Error) {
       log('error', 'request failed', { requestId: x.id, error: outcome.message });
       if (res.headersSent) res.destroy();
-      else await send(res, errorResponse(500, 'Internal server error; the server log has the details', x.path === '/mcp'));
+      else
+        await send(res, errorResponse(500, 'Internal server error; the server log has the details', x.path === '/mcp'));
     }
     finish(x, res, outcome === 'timeout');
   };
@@ -127,7 +180,10 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
   server.headersTimeout = Math.min(10_000, config.requestTimeoutMs);
 
   await new Promise<void>((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => reject(new BekError('bad_config', `cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`));
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(
+        new BekError('bad_config', `cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`),
+      );
     server.once('error', failed);
     server.listen(config.port, config.host, () => {
       server.off('error', failed);

@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, uti
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheDir } from '../src/core/store/cache.js';
-import { loadEngine } from '../src/core/engine.js';
-import { PACKAGE_ROOT } from '../src/util/paths.js';
+import { cacheDir } from '../../src/core/store/cache.js';
+import { loadEngine } from '../../src/core/engine.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 
 describe('the cache of a user catalogue', () => {
   let work: string;
@@ -25,7 +25,9 @@ describe('the cache of a user catalogue', () => {
     expect(readdirSync(cache)).toHaveLength(1);
     const cached = loadEngine(root, cache).engine;
     expect(cached?.catalogue.version).toBe(fresh?.catalogue.version);
-    expect(cached?.catalogue.patterns.map((p) => [p.id, p.title, p.aliases])).toEqual(fresh?.catalogue.patterns.map((p) => [p.id, p.title, p.aliases]));
+    expect(cached?.catalogue.patterns.map((p) => [p.id, p.title, p.aliases])).toEqual(
+      fresh?.catalogue.patterns.map((p) => [p.id, p.title, p.aliases]),
+    );
     for (const query of ['charged twice', 'circut breaker', 'select in a loop', 'rate limiting', 'zzzz']) {
       expect(cached?.search(query)).toEqual(fresh?.search(query));
     }

@@ -1,19 +1,25 @@
 import { request as httpRequest } from 'node:http';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../src/cli/run.js';
-import { BekError } from '../src/util/errors.js';
-import { setLogLevel } from '../src/util/log.js';
-import { type HttpService, loadHttpConfig, startHttpServer } from '../src/transports/http.js';
-import { createRateLimiter } from '../src/transports/http/rate-limit.js';
-import { shippedEngine } from './helpers/engine.js';
+import { run } from '../../src/cli/run.js';
+import { BekError } from '../../src/util/errors.js';
+import { setLogLevel } from '../../src/util/log.js';
+import { type HttpService, loadHttpConfig, startHttpServer } from '../../src/transports/http.js';
+import { createRateLimiter } from '../../src/transports/http/rate-limit.js';
+import { shippedEngine } from '../helpers/engine.js';
 
 const TOKEN = 'team-secret-0123456789abcdef';
-const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+const INIT = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+});
 const POST_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 
 const start = (env: NodeJS.ProcessEnv) => startHttpServer(shippedEngine(), loadHttpConfig({ port: '0' }, env));
-const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { ...POST_HEADERS, ...headers }, body: INIT });
+const post = (url: string, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { ...POST_HEADERS, ...headers }, body: INIT });
 
 beforeAll(() => setLogLevel('silent'));
 
@@ -23,7 +29,10 @@ describe('bearer token', () => {
   beforeAll(async () => {
     service = await start({ BEK_AUTH_TOKEN: TOKEN });
     setLogLevel('debug');
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((logged += String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      logged += String(chunk);
+      return true;
+    });
   });
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -45,7 +54,11 @@ describe('bearer token', () => {
 
   it('serves an SDK client that sends the right token', async () => {
     const client = new Client({ name: 't', version: '1' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(service.url), { requestInit: { headers: { Authorization: `Bearer ${TOKEN}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(service.url), {
+        requestInit: { headers: { Authorization: `Bearer ${TOKEN}` } },
+      }),
+    );
     const result = await client.callTool({ name: 'search_patterns', arguments: { query: 'rate limiting' } });
     expect(result.isError).toBeFalsy();
     await client.close();
@@ -60,8 +73,17 @@ describe('bearer token', () => {
 
   it('logs one JSON line per request with its id, and never the token', async () => {
     await post(service.url, { Authorization: `Bearer ${TOKEN}`, 'X-Request-Id': 'req-log-1' });
-    const lines = logged.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.requestId === 'req-log-1')).toMatchObject({ msg: 'request', method: 'POST', path: '/mcp', status: 200, rpc: 'initialize' });
+    const lines = logged
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.requestId === 'req-log-1')).toMatchObject({
+      msg: 'request',
+      method: 'POST',
+      path: '/mcp',
+      status: 200,
+      rpc: 'initialize',
+    });
     expect(lines.some((l) => l.status === 401)).toBe(true);
     expect(logged).not.toContain(TOKEN);
     expect(logged.toLowerCase()).not.toContain('authorization');
@@ -80,7 +102,10 @@ describe('rate limit', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(30);
-    expect(await limited.json()).toMatchObject({ jsonrpc: '2.0', error: { message: expect.stringMatching(/Rate limit of 2 requests a minute/) } });
+    expect(await limited.json()).toMatchObject({
+      jsonrpc: '2.0',
+      error: { message: expect.stringMatching(/Rate limit of 2 requests a minute/) },
+    });
   });
 });
 
@@ -104,11 +129,20 @@ describe('token buckets', () => {
 function slowPost(url: string) {
   const half = Math.floor(INIT.length / 2);
   let resolveResponse: (r: { status: number; headers: Record<string, unknown>; body: string }) => void;
-  const response = new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((r) => (resolveResponse = r));
-  const req = httpRequest(url, { method: 'POST', headers: { ...POST_HEADERS, 'Content-Length': String(INIT.length) } }, (res) => {
-    let body = '';
-    res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolveResponse({ status: res.statusCode ?? 0, headers: res.headers, body }));
-  });
+  const response = new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (r) => (resolveResponse = r),
+  );
+  const req = httpRequest(
+    url,
+    { method: 'POST', headers: { ...POST_HEADERS, 'Content-Length': String(INIT.length) } },
+    (res) => {
+      let body = '';
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => (body += c))
+        .on('end', () => resolveResponse({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    },
+  );
   req.on('error', () => {});
   req.write(INIT.slice(0, half));
   return { response, finish: () => req.end(INIT.slice(half)) };
@@ -164,12 +198,30 @@ describe('configuration', () => {
 
   it('binds loopback by default, lets flags win over the environment, and allows a non-loopback host its own name', () => {
     const defaults = loadHttpConfig({}, {});
-    expect(defaults).toMatchObject({ host: '127.0.0.1', port: 3000, rateLimitPerMinute: 600, maxBodyBytes: 1048576, requestTimeoutMs: 15000 });
+    expect(defaults).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      rateLimitPerMinute: 600,
+      maxBodyBytes: 1048576,
+      requestTimeoutMs: 15000,
+    });
     expect(loadHttpConfig({ port: '4000' }, { BEK_PORT: '5000' }).port).toBe(4000);
-    const team = loadHttpConfig({ host: '10.1.2.3' }, { BEK_ALLOWED_HOSTS: 'bek.internal, Bek.Example.com', BEK_ALLOWED_ORIGINS: 'app.example.com' });
-    expect(team.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]', '10.1.2.3', 'bek.internal', 'bek.example.com']);
+    const team = loadHttpConfig(
+      { host: '10.1.2.3' },
+      { BEK_ALLOWED_HOSTS: 'bek.internal, Bek.Example.com', BEK_ALLOWED_ORIGINS: 'app.example.com' },
+    );
+    expect(team.allowedHosts).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      '10.1.2.3',
+      'bek.internal',
+      'bek.example.com',
+    ]);
     expect(team.allowedOrigins).toContain('app.example.com');
-    expect(loadHttpConfig({ host: '::' }, { BEK_ALLOWED_HOSTS: 'bek.internal' }).allowedHosts).toContain('bek.internal');
+    expect(loadHttpConfig({ host: '::' }, { BEK_ALLOWED_HOSTS: 'bek.internal' }).allowedHosts).toContain(
+      'bek.internal',
+    );
     // Entries are compared as the Host header will be: a port or a bare IPv6 address in the list still matches.
     const spelled = loadHttpConfig({ host: '::' }, { BEK_ALLOWED_HOSTS: 'bek.internal:8443, fd00::1' }).allowedHosts;
     expect(spelled).toEqual(expect.arrayContaining(['bek.internal', '[fd00::1]']));
@@ -177,7 +229,12 @@ describe('configuration', () => {
 
   it('stops `bek serve --http` with exit code 2 and one line on stderr for a bad value', async () => {
     const err: string[] = [];
-    const io = { out: () => {}, err: (t: string) => err.push(t), env: { BEK_RATE_LIMIT_PER_MINUTE: 'lots' }, color: false };
+    const io = {
+      out: () => {},
+      err: (t: string) => err.push(t),
+      env: { BEK_RATE_LIMIT_PER_MINUTE: 'lots' },
+      color: false,
+    };
     expect(await run(['serve', '--http'], io)).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/^bek serve: BEK_RATE_LIMIT_PER_MINUTE: .*\(got "lots"\)$/);

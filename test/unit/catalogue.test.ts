@@ -2,11 +2,11 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogue } from '../src/core/catalogue/load.js';
-import { splitSections } from '../src/core/catalogue/markdown.js';
-import type { Pattern } from '../src/core/catalogue/types.js';
+import { loadCatalogue } from '../../src/core/catalogue/load.js';
+import { splitSections } from '../../src/core/catalogue/markdown.js';
+import type { Pattern } from '../../src/core/catalogue/types.js';
 
-const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
+const fixture = (name: string) => join(import.meta.dirname, '../fixtures', name);
 
 describe('loadCatalogue', () => {
   it('loads a valid catalogue into an immutable, indexed catalogue', () => {
@@ -23,7 +23,14 @@ describe('loadCatalogue', () => {
     const p = loadCatalogue(fixture('valid')).catalogue?.byId.get('fix-alpha');
     expect(p?.updated).toBe('2026-11-22');
     expect(p?.sections.map((s) => s.name)).toEqual([
-      'Problem', 'When to use', 'When not to use', 'Solution', 'Example', 'Pitfalls', 'Checklist', 'Related',
+      'Problem',
+      'When to use',
+      'When not to use',
+      'Solution',
+      'Example',
+      'Pitfalls',
+      'Checklist',
+      'Related',
     ]);
   });
 
@@ -40,7 +47,11 @@ describe('loadCatalogue', () => {
     const { catalogue, problems } = loadCatalogue(fixture('broken'));
     expect(catalogue).toBeUndefined();
     const has = (file: string, field: string, message: RegExp) =>
-      expect(problems).toContainEqual({ file: `references/patterns/${file}`, field, message: expect.stringMatching(message) });
+      expect(problems).toContainEqual({
+        file: `references/patterns/${file}`,
+        field,
+        message: expect.stringMatching(message),
+      });
     has('fix-alpha.md', 'id', /duplicate id "fix-alpha", also used by references\/patterns\/fix-alpha-copy.md/);
     has('fix-alpha-copy.md', 'id', /does not match the file name/);
     has('fix-alpha.md', 'related.0', /unknown pattern id "fix-missing"/);
@@ -59,7 +70,9 @@ describe('loadCatalogue', () => {
       const { catalogue } = loadCatalogue(dir, (p) => seen.push(p));
       const alpha = catalogue?.byId.get('fix-alpha');
       // The loader hands each whole pattern to `onPattern` once, as read and validated.
-      expect(seen.map((p) => [p.id, p.body, p.sections])).toEqual(catalogue?.patterns.map((p) => [p.id, p.body, p.sections]));
+      expect(seen.map((p) => [p.id, p.body, p.sections])).toEqual(
+        catalogue?.patterns.map((p) => [p.id, p.body, p.sections]),
+      );
       expect(alpha?.body).toMatch(/^# /);
       expect(Object.isFrozen(alpha?.sections)).toBe(true);
       appendFileSync(join(dir, 'references/patterns/fix-alpha.md'), '\nmore\n');
@@ -78,7 +91,11 @@ describe('loadCatalogue', () => {
       writeFileSync(skill, readFileSync(skill, 'utf8').replace(/^name: .*$/m, 'name: [oops'));
       const { catalogue, problems } = loadCatalogue(dir);
       expect(catalogue).toBeUndefined();
-      expect(problems).toContainEqual({ file: 'skill/SKILL.md', field: '(front matter)', message: expect.stringMatching(/^unreadable YAML: [^\n]+$/) });
+      expect(problems).toContainEqual({
+        file: 'skill/SKILL.md',
+        field: '(front matter)',
+        message: expect.stringMatching(/^unreadable YAML: [^\n]+$/),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

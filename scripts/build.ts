@@ -9,10 +9,11 @@
 //                       functions a start-up and a search run, not only the top level.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { formatProblems } from '../src/core/catalogue/problems.js';
+import { loadEngine } from '../src/core/engine.js';
+import { SNAPSHOT_FILES, serializeSnapshot } from '../src/core/store/snapshot.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -22,13 +23,13 @@ const DIST = join(ROOT, 'dist');
 // loads node:crypto and node:os: 19 of Node's own modules, ~0.1x the floor of a cold start, measured
 // 2026-11-30). `bek search` on the snapshot needs none of them, nor does a server until select_pattern;
 // the bundle otherwise evaluates every module it holds first.
-const LAZY = {
+const LAZY: Record<string, string[]> = {
   'src/core/catalogue/load.ts': ['loadCatalogue', 'catalogueFiles', 'reloadedPattern'],
   'src/transports/stdio.ts': ['serveStdioServer'],
   'src/core/selection/select.ts': ['selectPatterns'],
   'src/core/store/cache.ts': ['cacheKey', 'readCached', 'writeCached', 'cacheDir'],
 };
-const lazyModules = {
+const lazyModules: Plugin = {
   name: 'lazy-modules',
   setup(build) {
     build.onResolve({ filter: /\.js$/ }, ({ path, resolveDir }) => {
@@ -38,7 +39,9 @@ const lazyModules = {
     });
     // A require() in the stub makes esbuild wrap the real module in an initializer that runs on first use.
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, ({ path, pluginData }) => ({
-      contents: pluginData.map((name) => `export const ${name} = (...args) => require(${JSON.stringify(path)}).${name}(...args);`).join('\n'),
+      contents: (pluginData as string[])
+        .map((name) => `export const ${name} = (...args) => require(${JSON.stringify(path)}).${name}(...args);`)
+        .join('\n'),
       resolveDir: dirname(path),
     }));
   },
@@ -46,7 +49,7 @@ const lazyModules = {
 // The SDK evaluates ajv (~8,000 lines) at start-up for a JSON Schema validator that only checks
 // elicitation answers, which bek never asks for. This stands in for the SDK's platform shim (its
 // "_shims" export) and loads the real one on the first validation.
-const lazyValidator = {
+const lazyValidator: Plugin = {
   name: 'lazy-json-schema-validator',
   setup(build) {
     build.onResolve({ filter: /^@modelcontextprotocol\/server\/_shims$/ }, ({ namespace }) =>
@@ -66,7 +69,13 @@ const lazyValidator = {
     }));
   },
 };
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 
 rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST);
@@ -96,51 +105,35 @@ await build({
 });
 chmodSync(join(DIST, 'cli.js'), 0o755);
 
-await writeSnapshot();
+writeSnapshot();
 await warmCodeCache();
 
 /** Loads the shipped catalogue with the full loader (as `bek validate` does) and writes its snapshot into dist/. */
-async function writeSnapshot() {
-  const entry = `
-    import { writeFileSync } from 'node:fs';
-    import { join } from 'node:path';
-    import { SNAPSHOT_FILES, serializeSnapshot } from './src/core/store/snapshot.ts';
-    import { formatProblems } from './src/core/catalogue/problems.ts';
-    import { loadEngine } from './src/core/engine.ts';
-    export function snapshot(root, dir) {
-      const { engine, problems } = loadEngine(root);
-      if (!engine) return formatProblems(problems);
-      serializeSnapshot(engine.catalogue).forEach((text, i) => writeFileSync(join(dir, SNAPSHOT_FILES[i]), text));
-    }`;
-  const bundle = join(tmpdir(), `bek-snapshot-${process.pid}.mjs`);
-  await build({
-    ...common,
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: 'snapshot-entry.ts' },
-    outfile: bundle,
-    format: 'esm',
-    // gray-matter and js-yaml are CommonJS and call require() for Node built-ins.
-    banner: { js: "import { createRequire as __bekRequire } from 'node:module'; const require = __bekRequire(import.meta.url);" },
-  });
-  try {
-    const { snapshot } = await import(pathToFileURL(bundle).href);
-    const problems = snapshot(ROOT, DIST);
-    if (problems) {
-      console.error(`build: the catalogue has problems (run bek validate):\n${problems}`);
-      process.exit(1);
-    }
-  } finally {
-    rmSync(bundle, { force: true });
+function writeSnapshot() {
+  const { engine, problems } = loadEngine(ROOT);
+  if (!engine) {
+    console.error(`build: the catalogue has problems (run bek validate):\n${formatProblems(problems)}`);
+    process.exit(1);
   }
+  serializeSnapshot(engine.catalogue).forEach((data, i) => {
+    writeFileSync(join(DIST, SNAPSHOT_FILES[i] ?? ''), data);
+  });
 }
 
 /** Runs a `bek serve` session and a `bek search` that each write the code cache at exit; the second adds to the first. */
 async function warmCodeCache() {
-  const env = { ...process.env, BEK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, BEK_WRITE_CODE_CACHE: '1', NO_COLOR: '1' };
   delete env.BEK_CATALOGUE_DIR;
-  const messages = [
-    { method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'build', version: '0' } } },
+  const messages: Record<string, unknown>[] = [
+    {
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'build', version: '0' } },
+    },
     { method: 'tools/list' },
-    ...['charged twice on retry', 'idempotncy', 'zzqx flurb'].map((query) => ({ method: 'tools/call', params: { name: 'search_patterns', arguments: { query } } })),
+    ...['charged twice on retry', 'idempotncy', 'zzqx flurb'].map((query) => ({
+      method: 'tools/call',
+      params: { name: 'search_patterns', arguments: { query } },
+    })),
     { method: 'tools/call', params: { name: 'get_pattern', arguments: { id: 'rel-outbox' } } },
   ].map((m, id) => ({ jsonrpc: '2.0', id, ...m }));
   messages.splice(1, 0, { jsonrpc: '2.0', method: 'notifications/initialized' });
@@ -149,18 +142,22 @@ async function warmCodeCache() {
 }
 
 /** Runs dist/cli.js with these messages on stdin (pipelined), closing stdin once every request is answered. */
-function run(args, env, messages) {
+function run(args: string[], env: NodeJS.ProcessEnv, messages: Record<string, unknown>[]) {
   const child = spawn(process.execPath, [join(DIST, 'cli.js'), ...args], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   let unanswered = messages.filter((m) => 'id' in m).length;
   const done = () => unanswered <= 0 && child.stdin.end();
-  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     unanswered -= chunk.split('\n').filter((line) => line.startsWith('{')).length;
     done();
   });
   child.stdin.write(messages.map((m) => `${JSON.stringify(m)}\n`).join(''));
   done();
-  return new Promise((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build: bek ${args.join(' ')} exited ${code} while warming the code cache`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`build: bek ${args.join(' ')} exited ${code} while warming the code cache`)),
+    );
   });
 }

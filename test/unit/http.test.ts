@@ -1,32 +1,45 @@
 import { request as httpRequest } from 'node:http';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKILL_URI } from '../src/core/catalogue/uri.js';
-import { setLogLevel } from '../src/util/log.js';
-import { type HttpService, loadHttpConfig, startHttpServer } from '../src/transports/http.js';
-import { shippedEngine } from './helpers/engine.js';
+import { SKILL_URI } from '../../src/core/catalogue/uri.js';
+import { setLogLevel } from '../../src/util/log.js';
+import { type HttpService, loadHttpConfig, startHttpServer } from '../../src/transports/http.js';
+import { shippedEngine } from '../helpers/engine.js';
 
 type Era = 'legacy' | 'modern';
 type Content = { type: string; text?: string };
 
 /** A raw HTTP exchange through node:http, which (unlike fetch) lets a test set any Host header. */
 function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject).end(options.body);
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => (body += c))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject).end(options.body);
+    },
+  );
 }
 
 async function connect(url: string, era: Era) {
-  const client = new Client({ name: 'bek-http-test', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});
+  const client = new Client(
+    { name: 'bek-http-test', version: '1.0.0' },
+    era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+  );
   await client.connect(new StreamableHTTPClientTransport(new URL(url)));
   return client;
 }
 
-const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+const INIT = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+});
 const POST_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 
 let service: HttpService;
@@ -52,19 +65,30 @@ describe.each(['legacy', 'modern'] as const)('Streamable HTTP with a real SDK cl
 
   it('lists the tools and calls search_patterns, select_pattern and get_pattern', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['search_patterns', 'select_pattern', 'get_pattern', 'get_reference']));
+    expect(tools.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['search_patterns', 'select_pattern', 'get_pattern', 'get_reference']),
+    );
 
-    const search = await client.callTool({ name: 'search_patterns', arguments: { query: 'client retries create duplicate orders' } });
+    const search = await client.callTool({
+      name: 'search_patterns',
+      arguments: { query: 'client retries create duplicate orders' },
+    });
     const hits = (search.structuredContent as { results: { id: string }[] }).results;
     expect(search.isError).toBeFalsy();
     expect(hits.map((h) => h.id)).toContain('api-idempotency-keys');
 
-    const select = await client.callTool({ name: 'select_pattern', arguments: { requirements: 'public REST API for payments with retries from mobile clients' } });
+    const select = await client.callTool({
+      name: 'select_pattern',
+      arguments: { requirements: 'public REST API for payments with retries from mobile clients' },
+    });
     const selection = select.structuredContent as { recommendations: unknown[]; supporting: unknown[] };
     expect(select.isError).toBeFalsy();
     expect(selection.recommendations.length + selection.supporting.length).toBeGreaterThan(0);
 
-    const doc = await client.callTool({ name: 'get_pattern', arguments: { id: 'api-idempotency-keys', sections: ['Checklist'] } });
+    const doc = await client.callTool({
+      name: 'get_pattern',
+      arguments: { id: 'api-idempotency-keys', sections: ['Checklist'] },
+    });
     expect(doc.isError).toBeFalsy();
     expect((doc.structuredContent as { id: string }).id).toBe('api-idempotency-keys');
     expect((doc.content as Content[])[0]?.text).toMatch(/- \[ \]/);
@@ -85,26 +109,50 @@ describe.each(['legacy', 'modern'] as const)('Streamable HTTP with a real SDK cl
     expect((pattern.contents[0] as { text: string }).text).toMatch(/^# /m);
 
     const prompt = await client.getPrompt({ name: 'backend-patterns', arguments: { task: 'REST API for orders' } });
-    expect((prompt.messages[0]?.content as Content).text).toMatch(/## The task at hand\n\nREST API for orders/);
-    const completion = await client.complete({ ref: { type: 'ref/resource', uri: 'bek://patterns/{id}' }, argument: { name: 'id', value: 'api-idem' } });
+    expect((prompt.messages[0]?.content as Content | undefined)?.text).toMatch(
+      /## The task at hand\n\nREST API for orders/,
+    );
+    const completion = await client.complete({
+      ref: { type: 'ref/resource', uri: 'bek://patterns/{id}' },
+      argument: { name: 'id', value: 'api-idem' },
+    });
     expect(completion.completion.values).toContain('api-idempotency-keys');
   });
 });
 
 describe('HTTP guards and endpoints', () => {
   it('refuses a foreign Host with 403 (DNS-rebinding protection) and accepts localhost', async () => {
-    const foreign = await raw(service.url, { method: 'POST', headers: { ...POST_HEADERS, Host: `evil.example:${service.port}` }, body: INIT });
+    const foreign = await raw(service.url, {
+      method: 'POST',
+      headers: { ...POST_HEADERS, Host: `evil.example:${service.port}` },
+      body: INIT,
+    });
     expect(foreign.status).toBe(403);
-    expect(JSON.parse(foreign.body)).toMatchObject({ jsonrpc: '2.0', error: { message: 'Invalid Host: evil.example' } });
-    const local = await raw(service.url, { method: 'POST', headers: { ...POST_HEADERS, Host: `localhost:${service.port}` }, body: INIT });
+    expect(JSON.parse(foreign.body)).toMatchObject({
+      jsonrpc: '2.0',
+      error: { message: 'Invalid Host: evil.example' },
+    });
+    const local = await raw(service.url, {
+      method: 'POST',
+      headers: { ...POST_HEADERS, Host: `localhost:${service.port}` },
+      body: INIT,
+    });
     expect(local.status).toBe(200);
   });
 
   it('refuses a foreign Origin with 403 and accepts a localhost origin', async () => {
-    const foreign = await fetch(service.url, { method: 'POST', headers: { ...POST_HEADERS, Origin: 'https://evil.example' }, body: INIT });
+    const foreign = await fetch(service.url, {
+      method: 'POST',
+      headers: { ...POST_HEADERS, Origin: 'https://evil.example' },
+      body: INIT,
+    });
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: { message: 'Invalid Origin: evil.example' } });
-    const local = await fetch(service.url, { method: 'POST', headers: { ...POST_HEADERS, Origin: 'http://localhost:5173' }, body: INIT });
+    const local = await fetch(service.url, {
+      method: 'POST',
+      headers: { ...POST_HEADERS, Origin: 'http://localhost:5173' },
+      body: INIT,
+    });
     expect(local.status).toBe(200);
     await local.body?.cancel();
   });
@@ -113,14 +161,22 @@ describe('HTTP guards and endpoints', () => {
     const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(1024 * 1024) } });
     const declared = await fetch(service.url, { method: 'POST', headers: POST_HEADERS, body: big });
     expect(declared.status).toBe(413);
-    expect(await declared.json()).toMatchObject({ jsonrpc: '2.0', error: { message: 'Request body larger than 1048576 bytes' } });
+    expect(await declared.json()).toMatchObject({
+      jsonrpc: '2.0',
+      error: { message: 'Request body larger than 1048576 bytes' },
+    });
     const chunks = new ReadableStream({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(big));
         controller.close();
       },
     });
-    const streamed = await fetch(service.url, { method: 'POST', headers: POST_HEADERS, body: chunks, duplex: 'half' } as RequestInit);
+    const streamed = await fetch(service.url, {
+      method: 'POST',
+      headers: POST_HEADERS,
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
   });
 

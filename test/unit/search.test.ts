@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
-import { loadQueries } from '../bench/relevance.js';
-import { indexData } from '../src/core/search/index.js';
-import { spellingIndex } from '../src/core/search/spelling.js';
-import { shippedEngine } from './helpers/engine.js';
+import { loadQueries } from '../../bench/relevance.js';
+import { indexData } from '../../src/core/search/index.js';
+import { spellingIndex } from '../../src/core/search/spelling.js';
+import { shippedEngine } from '../helpers/engine.js';
 
 const engine = shippedEngine();
 
@@ -22,7 +22,13 @@ describe('spellingIndex', () => {
       for (let e = 0, edits = 1 + next(3); e < edits; e++) {
         const at = next(w.length);
         const c = 'abcdefghijklmnopqrstuvwxyz0123456789'[next(36)];
-        w = [w.slice(0, at) + w.slice(at + 1), w.slice(0, at) + c + w.slice(at + 1), w.slice(0, at) + c + w.slice(at), w.slice(0, at) + w.slice(at + 1, at + 2) + w.slice(at, at + 1) + w.slice(at + 2)][next(4)] ?? w;
+        w =
+          [
+            w.slice(0, at) + w.slice(at + 1),
+            w.slice(0, at) + c + w.slice(at + 1),
+            w.slice(0, at) + c + w.slice(at),
+            w.slice(0, at) + w.slice(at + 1, at + 2) + w.slice(at, at + 1) + w.slice(at + 2),
+          ][next(4)] ?? w;
       }
       return w;
     }).filter((w) => w.length >= 4);
@@ -38,7 +44,7 @@ describe('spellingIndex', () => {
 
 describe('searchIndex', () => {
   it('ranks the same whatever the limit: the first hits, and the total, do not depend on it', () => {
-    const queries = loadQueries(join(import.meta.dirname, '../bench/queries.json'));
+    const queries = loadQueries(join(import.meta.dirname, '../../bench/queries.json'));
     for (const { q, scope, level } of queries) {
       const all = engine.search(q, { scope, level, limit: 50 });
       for (const limit of [1, 3]) {

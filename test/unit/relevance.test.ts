@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadQueries } from '../bench/relevance.js';
-import { shippedEngine } from './helpers/engine.js';
+import { evaluate, loadQueries } from '../../bench/relevance.js';
+import { shippedEngine } from '../helpers/engine.js';
 
 // Floors a little under today's figures (`npm run relevance`), so a change to search or to the documents'
 // aliases that makes ranking worse fails here instead of going unnoticed.
@@ -14,9 +14,12 @@ const FLOORS = {
 
 describe('search relevance stays above its floors', () => {
   it.each(Object.entries(FLOORS))('%s', (name, floor) => {
-    const r = evaluate(shippedEngine(), loadQueries(join(import.meta.dirname, '../bench', name)));
+    const r = evaluate(shippedEngine(), loadQueries(join(import.meta.dirname, '../../bench', name)));
     expect(r.queries).toBeGreaterThanOrEqual(80);
-    expect(r.hit1, `hit@1; misses:\n${r.misses.map((m) => `${m.q} → ${m.got.join(', ')}`).join('\n')}`).toBeGreaterThanOrEqual(floor.hit1);
+    expect(
+      r.hit1,
+      `hit@1; misses:\n${r.misses.map((m) => `${m.q} → ${m.got.join(', ')}`).join('\n')}`,
+    ).toBeGreaterThanOrEqual(floor.hit1);
     expect(r.hit3).toBeGreaterThanOrEqual(floor.hit3);
     expect(r.mrr).toBeGreaterThanOrEqual(floor.mrr);
   });

@@ -1,11 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '../..');
 
 describe('the built `bek serve --http`', () => {
   let child: ChildProcess;
@@ -14,12 +14,14 @@ describe('the built `bek serve --http`', () => {
   const logs: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    // Always rebuild: a stale dist/ would test yesterday's server.
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('BEK_')));
-    child = spawn(process.execPath, ['dist/cli.js', 'serve', '--http', '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['dist/cli.js', 'serve', '--http', '--port', '0'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
-    const lines = createInterface({ input: child.stderr! });
+    const lines = createInterface({ input: child.stderr as NodeJS.ReadableStream });
     url = await new Promise<string>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${JSON.stringify(logs)}`)));
       lines.on('line', (line) => {
@@ -54,6 +56,8 @@ describe('the built `bek serve --http`', () => {
     const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(stdout).toBe('');
-    expect(logs.map((l) => l.msg)).toEqual(expect.arrayContaining(['listening', 'request', 'shutting down', 'stopped']));
+    expect(logs.map((l) => l.msg)).toEqual(
+      expect.arrayContaining(['listening', 'request', 'shutting down', 'stopped']),
+    );
   });
 });

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/util/paths.js';
-import { bek } from './helpers/cli.js';
-import { shippedEngine } from './helpers/engine.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
+import { bek } from '../helpers/cli.js';
+import { shippedEngine } from '../helpers/engine.js';
 
 describe('bek (in-process)', () => {
   it('search "error model" --scope api leads with API Error Model', async () => {
@@ -17,7 +17,7 @@ describe('bek (in-process)', () => {
     const r = await bek('search', 'idempotency', '--limit', '2', '--json');
     const json = JSON.parse(r.stdout) as { query: string; total: number; results: { id: string; uri: string }[] };
     expect(json.query).toBe('idempotency');
-    expect(json.results).toHaveLength(json.total < 2 ? json.total : 2);
+    expect(json.results).toHaveLength(Math.min(json.total, 2));
     expect(json.results[0]).toMatchObject({ id: 'api-idempotency-keys', uri: 'bek://patterns/api-idempotency-keys' });
   });
 
@@ -42,7 +42,9 @@ describe('bek (in-process)', () => {
     expect(full.stdout).toMatch(/^# Circuit Breaker/);
     expect(full.stdout).toContain('## Sources');
     const part = await bek('show', 'rel-circuit-breaker', '--section', 'Checklist', '--json');
-    expect((JSON.parse(part.stdout) as { sections: { name: string }[] }).sections.map((s) => s.name)).toEqual(['Checklist']);
+    expect((JSON.parse(part.stdout) as { sections: { name: string }[] }).sections.map((s) => s.name)).toEqual([
+      'Checklist',
+    ]);
   });
 
   it('show prints a guide or the skill, and --json the get_reference object', async () => {
@@ -94,7 +96,7 @@ describe('bek (in-process)', () => {
     const ok = await bek('validate');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^OK: \d+ patterns and 6 guides/);
-    const broken = await bek('validate', join(import.meta.dirname, 'fixtures/broken'));
+    const broken = await bek('validate', join(import.meta.dirname, '../fixtures/broken'));
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/fix-gamma\.md: scope: /);
     expect(broken.stderr).toMatch(/\d+ problems in /);
