@@ -18,7 +18,10 @@ export function flag<T extends z.ZodType>(name: string, schema: T, value: string
 export function flag<T extends z.ZodType>(name: string, schema: T, value: string | undefined): z.infer<T> | undefined;
 export function flag<T extends z.ZodType>(name: string, schema: T, value: string | undefined): z.infer<T> | undefined {
   if (value === undefined) return undefined;
-  const parsed = schema.safeParse(value);
+  // A number's rules live in its schema; the flag's text becomes a number only when it is one.
+  const input =
+    schema instanceof z.ZodNumber ? (/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN) : value;
+  const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const problem =
     schema instanceof z.ZodEnum
@@ -27,11 +30,13 @@ export function flag<T extends z.ZodType>(name: string, schema: T, value: string
   throw new BekError('bad_input', `--${name}: ${problem} (got "${value}")`);
 }
 
-/** Joins positionals into one text argument, or fails naming what is missing. */
-export function text(positionals: string[], what: string, usage: string): string {
+/** Joins positionals into one text argument checked by its schema, or fails naming what is missing or wrong. */
+export function text(positionals: string[], what: string, usage: string, schema: z.ZodType<string>): string {
   const value = positionals.join(' ').trim();
   if (!value) throw new BekError('bad_input', `missing ${what}. Usage: ${usage}`);
-  return value;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new BekError('bad_input', parsed.error.issues[0]?.message ?? `invalid ${what}`);
+  return parsed.data;
 }
 
 /** Fails on positional arguments past the `allowed` first ones, e.g. `bek serve http` when `--http` was meant. */

@@ -1,33 +1,26 @@
 import { z } from 'zod';
-import { Level, Scope } from '../../core/catalogue/schema.js';
+import { Level, Scope } from '../../output/inputs.js';
 import { guideUri } from '../../core/catalogue/uri.js';
 import { renderList } from '../../output/render.js';
 import { listResult } from '../../output/results.js';
-import { atMostPositionals, flag, parse } from '../args.js';
-import { type Command, emit } from '../command.js';
+import { atMostPositionals, flag } from '../args.js';
+import { command, emit } from '../command.js';
 import { styled } from '../io.js';
 
 const Type = z.enum(['pattern', 'guide']);
 
-export const list: Command = {
+export const list = command({
   name: 'list',
   summary: 'List the patterns (or the reference guides)',
-  help: `bek list [--type pattern|guide] [--scope S] [--level L] [--json]
-
-Lists every pattern in the catalogue, grouped by scope, and ends with the count.
-
-Options:
-  --type T     pattern (default) or guide (the reference guides)
-  --scope S    only this scope: ${Scope.options.join(', ')}
-  --level L    only this level: ${Level.options.join(', ')}
-  --json       print { total, patterns: [{ id, title, scope, level, summary }] }`,
-  run(argv, ctx) {
-    const { values, positionals } = parse(argv, {
-      type: { type: 'string' },
-      scope: { type: 'string' },
-      level: { type: 'string' },
-      json: { type: 'boolean' },
-    });
+  usage: 'bek list [--type pattern|guide] [--scope S] [--level L] [--json]',
+  description: 'Lists every pattern in the catalogue, grouped by scope, and ends with the count.',
+  options: {
+    type: { value: 'T', help: 'pattern (default) or guide (the reference guides)' },
+    scope: { value: 'S', help: `only this scope: ${Scope.options.join(', ')}` },
+    level: { value: 'L', help: `only this level: ${Level.options.join(', ')}` },
+    json: { help: 'print { total, patterns: [{ id, title, scope, level, summary }] }' },
+  },
+  run({ values, positionals }, ctx) {
     atMostPositionals(positionals, 1);
     const type = flag('type', Type, values.type ?? positionals[0]) ?? 'pattern';
     const filter = { scope: flag('scope', Scope, values.scope), level: flag('level', Level, values.level) };
@@ -50,4 +43,4 @@ Options:
     const result = listResult(catalogue, filter);
     return emit(ctx, values.json, result, () => styled(ctx.io, renderList(result)));
   },
-};
+});

@@ -1,28 +1,26 @@
-import { atMostPositionals, parse } from '../args.js';
-import type { Command } from '../command.js';
+import { atMostPositionals } from '../args.js';
+import { command } from '../command.js';
 import { BekError } from '../../util/errors.js';
 import { serveStdioServer } from '../../transports/stdio.js';
 
-export const serve: Command = {
+export const serve = command({
   name: 'serve',
   summary: 'Run the MCP server (stdio, or Streamable HTTP with --http)',
-  help: `bek serve [--http] [--port N] [--host H]
-
-Without --http: MCP over stdio, for clients that start the server themselves
+  usage: 'bek serve [--http] [--port N] [--host H]',
+  description: `Without --http: MCP over stdio, for clients that start the server themselves
 (Claude Desktop, Cursor, VS Code, Claude Code). stdout carries only the protocol;
 logs go to stderr as JSON lines.
 
 With --http: Streamable HTTP at http://HOST:PORT/mcp (stateless, both the
 2025-11-25 handshake and 2026-07-28 requests), plus GET /healthz (open) and
 GET /metrics (Prometheus text). Logs are JSON lines on stderr; SIGTERM or SIGINT
-stops accepting and lets in-flight requests finish (10 s at most).
-
-Options:
-  --http       serve over HTTP instead of stdio
-  --port N     HTTP port, 0 for any free port (env BEK_PORT, default 3000)
-  --host H     HTTP bind address (env BEK_HOST, default 127.0.0.1)
-
-Environment (HTTP only; a bad value stops the server with exit code 2):
+stops accepting and lets in-flight requests finish (10 s at most).`,
+  options: {
+    http: { help: 'serve over HTTP instead of stdio' },
+    port: { value: 'N', help: 'HTTP port, 0 for any free port (env BEK_PORT, default 3000)' },
+    host: { value: 'H', help: 'HTTP bind address (env BEK_HOST, default 127.0.0.1)' },
+  },
+  footer: `Environment (HTTP only; a bad value stops the server with exit code 2):
   BEK_AUTH_TOKEN             require "Authorization: Bearer <token>" on /mcp and /metrics (16+ characters)
   BEK_RATE_LIMIT_PER_MINUTE  requests a minute per client address (default 600)
   BEK_ALLOWED_HOSTS          extra Host names to accept, comma-separated (needed when binding 0.0.0.0)
@@ -30,12 +28,7 @@ Environment (HTTP only; a bad value stops the server with exit code 2):
   BEK_MAX_BODY_BYTES         largest request body (default 1048576)
   BEK_REQUEST_TIMEOUT_MS     longest request (default 15000)
   BEK_LOG_LEVEL              debug, info, warn, error or silent (default info)`,
-  async run(argv, ctx) {
-    const { values, positionals } = parse(argv, {
-      http: { type: 'boolean' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-    });
+  async run({ values, positionals }, ctx) {
     atMostPositionals(positionals, 0, ['http']);
     if (values.http) {
       const { loadHttpConfig, serveHttp } = await import('../../transports/http.js');
@@ -47,4 +40,4 @@ Environment (HTTP only; a bad value stops the server with exit code 2):
       throw new BekError('bad_input', '--port and --host apply to --http only');
     return serveStdioServer(ctx.engine());
   },
-};
+});

@@ -1,36 +1,32 @@
-import { z } from 'zod';
+import { PatternId, Section } from '../../output/inputs.js';
 import { SECTIONS } from '../../core/catalogue/schema.js';
 import { renderPattern } from '../../output/render.js';
 import { patternResult, referenceResult } from '../../output/results.js';
 import { BekError } from '../../util/errors.js';
 import { findPattern } from '../../core/lookup.js';
-import { flag, parse, text } from '../args.js';
-import { type Command, emit } from '../command.js';
+import { flag, text } from '../args.js';
+import { command, emit } from '../command.js';
 import { styled } from '../io.js';
 
 const USAGE = 'bek show <id> [--section NAME]... [--json]';
-const Section = z.enum(SECTIONS);
 
-export const show: Command = {
+export const show = command({
   name: 'show',
   summary: 'Show one pattern document (or a reference guide)',
-  help: `${USAGE}
-
-Prints the pattern document with that id; a guide name (e.g. api-patterns) prints that
-guide, and "skill" prints SKILL.md.
-
-Options:
-  --section NAME   only this section of a pattern, repeatable: ${SECTIONS.join(', ')}
-  --json           print the get_pattern result object (for a guide or the skill: get_reference's)
-
-Example:
-  bek show api-idempotency-keys --section Checklist`,
-  run(argv, ctx) {
-    const { values, positionals } = parse(argv, {
-      section: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-    });
-    const id = text(positionals, 'a pattern id', USAGE);
+  usage: USAGE,
+  description: `Prints the pattern document with that id; a guide name (e.g. api-patterns) prints that
+guide, and "skill" prints SKILL.md.`,
+  options: {
+    section: {
+      value: 'NAME',
+      multiple: true,
+      help: `only this section of a pattern, repeatable: ${SECTIONS.join(', ')}`,
+    },
+    json: { help: "print the get_pattern result object (for a guide or the skill: get_reference's)" },
+  },
+  footer: 'Example:\n  bek show api-idempotency-keys --section Checklist',
+  run({ values, positionals }, ctx) {
+    const id = text(positionals, 'a pattern id', USAGE, PatternId);
     const sections = (values.section ?? []).map((s) => flag('section', Section, s));
     const engine = ctx.engine();
     const reference = referenceResult(engine.catalogue, id);
@@ -42,4 +38,4 @@ Example:
       styled(ctx.io, renderPattern(result, { sources: sections.length === 0 })),
     );
   },
-};
+});

@@ -2,19 +2,18 @@ import { resolve } from 'node:path';
 import { formatProblems } from '../../core/catalogue/problems.js';
 import { loadEngine } from '../../core/engine.js';
 import { PACKAGE_ROOT } from '../../util/paths.js';
-import { atMostPositionals, parse } from '../args.js';
-import { type Command, emit } from '../command.js';
+import { atMostPositionals } from '../args.js';
+import { command, emit } from '../command.js';
 
-export const validate: Command = {
+export const validate = command({
   name: 'validate',
   summary: 'Check a catalogue: front matter, sections, ids, links to related patterns',
-  help: `bek validate [DIR] [--json]
-
-Loads the catalogue under DIR (a folder holding skill/SKILL.md and references/;
+  usage: 'bek validate [DIR] [--json]',
+  description: `Loads the catalogue under DIR (a folder holding skill/SKILL.md and references/;
 default: the built-in one) and prints every problem with its file and field.
 Exits 1 when there is any problem.`,
-  run(argv, ctx) {
-    const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
+  options: { json: { help: 'print { ok, root, patterns, guides, version, problems }' } },
+  run({ values, positionals }, ctx) {
     atMostPositionals(positionals, 1);
     const root = positionals[0] ? resolve(positionals[0]) : PACKAGE_ROOT;
     const { engine, problems } = loadEngine(root);
@@ -43,4 +42,4 @@ Exits 1 when there is any problem.`,
     );
     return engine ? 0 : 1;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTIONS } from '../../core/catalogue/schema.js';
+import { PatternId, Section } from '../../output/inputs.js';
 import { findPattern } from '../../core/lookup.js';
 import { renderPattern, withinBudget } from '../../output/render.js';
 import { PatternResult, patternResult } from '../../output/results.js';
@@ -7,14 +7,9 @@ import { defineTool, toolResult } from './tool.js';
 import { maxTokens } from './shared.js';
 
 const Input = z.object({
-  id: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .describe('Pattern id from search_patterns or select_pattern, e.g. "api-idempotency-keys"'),
+  id: PatternId.describe('Pattern id from search_patterns or select_pattern, e.g. "api-idempotency-keys"'),
   sections: z
-    .array(z.enum(SECTIONS))
+    .array(Section)
     .optional()
     .describe('Only these sections, to save tokens (e.g. ["Checklist"] or ["Solution", "Example"]); all when omitted'),
   max_tokens: maxTokens(50000),

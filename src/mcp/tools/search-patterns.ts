@@ -1,22 +1,17 @@
 import { z } from 'zod';
-import { Level, Scope } from '../../core/catalogue/schema.js';
+import { DEFAULT_LIMIT, Level, Limit, Query, Scope } from '../../output/inputs.js';
 import { renderSearch, withinBudget } from '../../output/render.js';
 import { SearchResult, searchResult } from '../../output/results.js';
 import { defineTool, toolResult } from './tool.js';
 import { maxTokens } from './shared.js';
 
 const Input = z.object({
-  query: z
-    .string()
-    .trim()
-    .min(1)
-    .max(500)
-    .describe(
-      'What you need, in plain words: a problem, symptom, requirement or pattern name, e.g. "client retries create duplicate orders" or "rate limiting"',
-    ),
+  query: Query.describe(
+    'What you need, in plain words: a problem, symptom, requirement or pattern name, e.g. "client retries create duplicate orders" or "rate limiting"',
+  ),
   scope: Scope.optional().describe('Only patterns of this scope'),
   level: Level.optional().describe('Only patterns of this level'),
-  limit: z.number().int().min(1).max(50).default(5).describe('Most results to return (1-50, default 5)'),
+  limit: Limit.default(DEFAULT_LIMIT).describe('Most results to return (1-50, default 5)'),
   max_tokens: maxTokens(20000),
 });
 

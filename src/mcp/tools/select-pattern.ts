@@ -4,6 +4,7 @@ import { SelectionResult } from '../../output/results.js';
 import { NEED_KEYS, NEEDS } from '../../core/selection/needs.js';
 import { defineTool, toolResult } from './tool.js';
 import { maxTokens } from './shared.js';
+import { Requirements } from '../../output/inputs.js';
 
 const Needs = z
   .object(Object.fromEntries(NEED_KEYS.map((k) => [k, z.boolean().optional().describe(NEEDS[k].description)])))
@@ -11,14 +12,9 @@ const Needs = z
   .describe('Optional facts you already know: true adds a need, false rules it out even if the text suggests it');
 
 const Input = z.object({
-  requirements: z
-    .string()
-    .trim()
-    .min(3)
-    .max(4000)
-    .describe(
-      'The system to build, in plain words: users, data, integrations, scale, teams, e.g. "public REST API for payments, 3 teams, calls a flaky bank API"',
-    ),
+  requirements: Requirements.describe(
+    'The system to build, in plain words: users, data, integrations, scale, teams, e.g. "public REST API for payments, 3 teams, calls a flaky bank API"',
+  ),
   needs: Needs.optional(),
   max_tokens: maxTokens(20000),
 });
