@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { transform } from 'esbuild';
+import { fencedBlocks } from '../../src/core/catalogue/markdown.js';
 
 const run = promisify(execFile);
 
@@ -25,20 +26,12 @@ export function extractBlocks(dir = PATTERNS_DIR): CodeBlock[] {
     .filter((f) => f.endsWith('.md'))
     .sort()) {
     const id = name.slice(0, -3);
-    const lines = readFileSync(join(dir, name), 'utf8').split('\n');
-    let open: { run: boolean; body: string[] } | undefined;
-    for (const line of lines) {
-      if (!open) {
-        const m = /^```(ts|typescript)\b\s*(.*)$/.exec(line);
-        if (m) open = { run: !/\bno-run\b/.test(m[2] ?? ''), body: [] };
-      } else if (/^```\s*$/.test(line)) {
-        const index = blocks.filter((b) => b.id === id).length;
-        blocks.push({ id, index, file: `${id}-${index}.ts`, run: open.run, code: open.body.join('\n') });
-        open = undefined;
-      } else {
-        open.body.push(line);
-      }
-    }
+    const ts = fencedBlocks(readFileSync(join(dir, name), 'utf8')).blocks.filter((b) =>
+      /^(ts|typescript)\b/.test(b.info),
+    );
+    ts.forEach((b, index) => {
+      blocks.push({ id, index, file: `${id}-${index}.ts`, run: !/\bno-run\b/.test(b.info), code: b.code });
+    });
   }
   return blocks;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checklistItems } from '../../src/core/catalogue/markdown.js';
+import { checklistItems, fencedBlocks } from '../../src/core/catalogue/markdown.js';
 import { formatProblems } from '../../src/core/catalogue/problems.js';
 import { loadCatalogue } from '../../src/core/catalogue/load.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
@@ -9,7 +9,7 @@ import { CONTRACT, GUIDES } from './contract.js';
 
 const { catalogue, problems } = loadCatalogue(PACKAGE_ROOT);
 const patterns = catalogue?.patterns ?? [];
-const prose = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, ' ');
+const prose = (markdown: string) => fencedBlocks(markdown).prose;
 const SHINGLE_WORDS = 12;
 
 describe('shipped content', () => {

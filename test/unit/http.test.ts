@@ -193,30 +193,43 @@ describe('HTTP guards and endpoints', () => {
     });
   });
 
-  it('serves RED metrics in Prometheus text format that reflect the calls made before', async () => {
-    const client = await connect(service.url, 'legacy');
-    await client.callTool({ name: 'get_pattern', arguments: { id: 'no-such-pattern' } });
-    // Refused by the SDK's input validation before the tool body runs: still an error for that tool.
-    expect((await client.callTool({ name: 'search_patterns', arguments: { query: '' } })).isError).toBe(true);
-    await expect(client.callTool({ name: 'made_up_tool', arguments: {} })).rejects.toThrow(/not found/);
-    await client.close();
-    const res = await fetch(`${base}/metrics`);
-    const text = await res.text();
-    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
-    expect(text).toMatch(/^# TYPE bek_mcp_request_duration_seconds histogram$/m);
-    const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN);
-    // Both eras above made one successful search_patterns call each; this test one refused call.
-    expect(value(/^bek_mcp_requests_total\{tool="search_patterns"\} (\d+)$/m)).toBe(3);
-    expect(value(/^bek_mcp_request_duration_seconds_count\{tool="search_patterns"\} (\d+)$/m)).toBe(3);
-    expect(value(/^bek_mcp_errors_total\{tool="search_patterns",reason="rejected"\} (\d+)$/m)).toBe(1);
-    // A made-up tool name never becomes a series of its own.
-    expect(value(/^bek_mcp_errors_total\{tool="unknown",reason="jsonrpc_error"\} (\d+)$/m)).toBe(1);
-    expect(text).not.toContain('made_up_tool');
-    expect(value(/^bek_mcp_errors_total\{tool="get_pattern",reason="error_result"\} (\d+)$/m)).toBe(3);
-    expect(value(/^bek_mcp_requests_total\{tool="initialize"\} (\d+)$/m)).toBeGreaterThanOrEqual(2);
-    expect(value(/^bek_mcp_requests_total\{tool="server\/discover"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
-    expect(value(/^bek_http_requests_total\{route="mcp",status="403"\} (\d+)$/m)).toBe(2);
-    expect(value(/^bek_http_requests_total\{route="mcp",status="413"\} (\d+)$/m)).toBe(2);
+  it('serves RED metrics in Prometheus text format that count exactly the calls made', async () => {
+    // A server of its own, so the counts do not depend on which other tests ran before.
+    const own = await startHttpServer(shippedEngine(), loadHttpConfig({ port: '0' }, {}));
+    try {
+      const client = await connect(own.url, 'legacy');
+      await client.callTool({ name: 'search_patterns', arguments: { query: 'rate limiting' } });
+      await client.callTool({ name: 'search_patterns', arguments: { query: 'outbox' } });
+      await client.callTool({ name: 'get_pattern', arguments: { id: 'no-such-pattern' } });
+      // Refused by the SDK's input validation before the tool body runs: still an error for that tool.
+      expect((await client.callTool({ name: 'search_patterns', arguments: { query: '' } })).isError).toBe(true);
+      await expect(client.callTool({ name: 'made_up_tool', arguments: {} })).rejects.toThrow(/not found/);
+      await client.close();
+      const modern = await connect(own.url, 'modern');
+      await modern.close();
+      const post = (headers: Record<string, string>, body: string) =>
+        fetch(own.url, { method: 'POST', headers: { ...POST_HEADERS, ...headers }, body });
+      await post({ Host: 'evil.example' }, INIT);
+      await post({ 'Content-Length': String(2_000_000) }, 'x'.repeat(2_000_000)).catch(() => undefined);
+      const res = await fetch(own.url.replace(/\/mcp$/, '/metrics'));
+      const text = await res.text();
+      expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+      expect(text).toMatch(/^# TYPE bek_mcp_request_duration_seconds histogram$/m);
+      const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN);
+      expect(value(/^bek_mcp_requests_total\{tool="search_patterns"\} (\d+)$/m)).toBe(3);
+      expect(value(/^bek_mcp_request_duration_seconds_count\{tool="search_patterns"\} (\d+)$/m)).toBe(3);
+      expect(value(/^bek_mcp_errors_total\{tool="search_patterns",reason="rejected"\} (\d+)$/m)).toBe(1);
+      // A made-up tool name never becomes a series of its own.
+      expect(value(/^bek_mcp_errors_total\{tool="unknown",reason="jsonrpc_error"\} (\d+)$/m)).toBe(1);
+      expect(text).not.toContain('made_up_tool');
+      expect(value(/^bek_mcp_errors_total\{tool="get_pattern",reason="error_result"\} (\d+)$/m)).toBe(1);
+      expect(value(/^bek_mcp_requests_total\{tool="initialize"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
+      expect(value(/^bek_mcp_requests_total\{tool="server\/discover"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
+      expect(value(/^bek_http_requests_total\{route="mcp",status="403"\} (\d+)$/m)).toBe(1);
+      expect(value(/^bek_http_requests_total\{route="mcp",status="413"\} (\d+)$/m)).toBe(1);
+    } finally {
+      await own.close();
+    }
   });
 
   it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {

@@ -1,5 +1,41 @@
 import type { Section } from './types.js';
 
+// The one fence scanner: sections, the search index's prose and the content tests' code blocks all
+// agree on where code starts and ends.
+
+/** The fence a line opens or closes (``` or ~~~), with the info string after it, or undefined. */
+function fenceOf(line: string): { marker: string; info: string } | undefined {
+  const m = /^\s*(```|~~~)\s*(.*)$/.exec(line);
+  return m ? { marker: m[1] ?? '', info: (m[2] ?? '').trim() } : undefined;
+}
+
+/** A fenced code block: its info string (`ts no-run`) and its lines. */
+export interface CodeBlock {
+  info: string;
+  code: string;
+}
+
+/** The fenced code blocks of a Markdown text, in order, and its prose with each block replaced by a blank line. */
+export function fencedBlocks(markdown: string): { blocks: CodeBlock[]; prose: string } {
+  const blocks: CodeBlock[] = [];
+  const prose: string[] = [];
+  let open: { marker: string; info: string; lines: string[] } | undefined;
+  for (const line of markdown.split('\n')) {
+    const fence = fenceOf(line);
+    if (!open) {
+      if (fence) open = { ...fence, lines: [] };
+      else prose.push(line);
+    } else if (fence && fence.marker === open.marker && fence.info === '') {
+      blocks.push({ info: open.info, code: open.lines.join('\n') });
+      prose.push('');
+      open = undefined;
+    } else {
+      open.lines.push(line);
+    }
+  }
+  return { blocks, prose: prose.join('\n') };
+}
+
 /** Splits Markdown into its `## ` sections, ignoring headings inside fenced code. */
 export function splitSections(body: string): Section[] {
   const sections: Section[] = [];
@@ -7,7 +43,7 @@ export function splitSections(body: string): Section[] {
   let fence: string | undefined;
   const close = () => current && sections.push({ name: current.name, text: current.lines.join('\n').trim() });
   for (const line of body.split('\n')) {
-    const f = /^\s*(```|~~~)/.exec(line)?.[1];
+    const f = fenceOf(line)?.marker;
     if (f) fence = fence === f ? undefined : (fence ?? f);
     const heading = fence ? undefined : /^## +(.+?)\s*#*\s*$/.exec(line)?.[1];
     if (heading) {

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { fencedBlocks } from '../catalogue/markdown.js';
 import type { Pattern } from '../catalogue/types.js';
 import { type Postings, postingsCollector } from './postings.js';
 import { spellingIndex } from './spelling.js';
@@ -45,7 +46,7 @@ export interface SearchIndex extends IndexData {
   titles: Fuse<{ id: string; title: string; aliases: string[] }>;
 }
 
-const proseOnly = (markdown: string) => markdown.replace(/```[\s\S]*?```/g, ' ');
+const proseOnly = (markdown: string) => fencedBlocks(markdown).prose;
 
 /** Extracts and weighs the terms of every pattern: the costly part of building the index. */
 export function indexData(patterns: readonly Pattern[]): IndexData {
