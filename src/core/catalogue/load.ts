@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { BekError } from '../../util/errors.js';
 import { sha256Hex } from '../../util/hash.js';
 import { checkPattern, checkRelations } from './checks.js';
+import { readCatalogueFile } from './files.js';
 import { parseDocument, parseMatter } from './front-matter.js';
 import { splitSections } from './markdown.js';
 import { GuideFrontMatter, PatternFrontMatter } from './schema.js';
@@ -39,7 +40,9 @@ export const catalogueFiles = (root: string) => [
  */
 function textFromFile(root: string, file: string, loaded: string) {
   return () => {
-    const bytes = readFileSync(join(root, file));
+    const read = readCatalogueFile(realRootOf(root), join(root, file));
+    if ('problem' in read) throw new BekError('broken_catalogue', `${file}: ${read.problem}; restart to serve it`);
+    const { bytes } = read;
     if (sha256Hex(bytes) !== loaded)
       throw new BekError('broken_catalogue', `${file} changed after the catalogue was loaded; restart to serve it`);
     const body = parseMatter(bytes).content.trim();
@@ -59,8 +62,14 @@ export const reloadedPattern = (root: string, meta: PatternMeta, sha: string): P
 export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => void): LoadResult {
   const problems: Problem[] = [];
   const hash = createHash('sha256');
+  const realRoot = realRootOf(root);
   const read = (path: string) => {
-    const bytes = readFileSync(path);
+    const got = readCatalogueFile(realRoot, path);
+    if ('problem' in got) {
+      problems.push({ file: relative(root, path), field: '(file)', message: got.problem });
+      return undefined;
+    }
+    const { bytes } = got;
     const sha = sha256Hex(bytes);
     hash.update(relative(root, path)).update(sha); // relative: the same files give the same version wherever they are
     return { bytes, sha };
@@ -71,7 +80,9 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
   const digests: string[] = [];
   for (const path of markdownFiles(join(root, 'references/patterns'))) {
     const file = rel(path);
-    const { bytes, sha } = read(path);
+    const got = read(path);
+    if (!got) continue;
+    const { bytes, sha } = got;
     const doc = parseDocument(bytes, file, PatternFrontMatter, problems);
     if (!doc) continue;
     // Copied through JSON: js-yaml's strings are slices of the whole front matter, and would keep every
@@ -88,20 +99,30 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
   const guides: Guide[] = [];
   for (const path of markdownFiles(join(root, 'references'))) {
     const file = rel(path);
-    const doc = parseDocument(read(path).bytes, file, GuideFrontMatter, problems);
+    const got = read(path);
+    const doc = got && parseDocument(got.bytes, file, GuideFrontMatter, problems);
     if (doc) guides.push({ ...doc.data, name: basename(path, '.md'), file, body: doc.body });
   }
 
   const skillPath = join(root, 'skill/SKILL.md');
-  const skill = existsSync(skillPath)
-    ? parseSkill(read(skillPath).bytes, rel(skillPath), problems)
-    : void problems.push({ file: 'skill/SKILL.md', field: '(file)', message: 'missing' });
+  const skillFile = existsSync(skillPath) ? read(skillPath) : undefined;
+  if (!existsSync(skillPath)) problems.push({ file: 'skill/SKILL.md', field: '(file)', message: 'missing' });
+  const skill = skillFile && parseSkill(skillFile.bytes, rel(skillPath), problems);
 
   if (patterns.length === 0)
     problems.push({ file: 'references/patterns', field: '(folder)', message: 'no pattern documents found' });
   if (problems.length > 0 || !skill) return { problems };
   const catalogue: Catalogue = { patterns, byId, guides, skill, version: hash.digest('hex').slice(0, 12) };
   return { catalogue: deepFreeze(catalogue), problems, digests };
+}
+
+/** The folder's real path, against which symlinks are checked; the path itself when it cannot be resolved. */
+function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
 }
 
 function deepFreeze<T>(value: T): T {
