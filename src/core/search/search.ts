@@ -2,7 +2,7 @@ import type { Level, Scope } from '../catalogue/schema.js';
 import { SCOPES } from '../catalogue/schema.js';
 import type { Pattern } from '../catalogue/types.js';
 import type { SearchIndex } from './index.js';
-import { queryTerms, stem } from './text.js';
+import { MAX_WORD, queryTerms, stem } from './text.js';
 
 export interface SearchOptions {
   scope?: Scope | undefined;
@@ -49,6 +49,8 @@ const INCIDENTAL_SHARE = 0.3;
 const TYPO_DISCOUNT = 0.85;
 /** The shortest part of a run-together word: "payload" is not "pay" + "load". */
 const MIN_PART = 4;
+/** At most this many words of one query are matched fuzzily (each costs up to a millisecond); the rest count as unknown. */
+const MAX_FUZZY_WORDS = 8;
 
 interface TermMatch {
   weight: number;
@@ -63,14 +65,16 @@ function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
       ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE
       : (index.idf[term] ?? 0) * (index.head[term] ? 1 : INCIDENTAL_SHARE);
   const exact = (term: number): TermMatch => ({ weight: weigh(term), variants: [{ term, factor: 1 }] });
+  let fuzzyLeft = MAX_FUZZY_WORDS;
   return queryTerms(query).flatMap(({ word, term: stemmed }): TermMatch[] => {
     const term = index.ids.get(stemmed);
     if (term !== undefined && index.head[term]) return [exact(term)];
     // "softDelete" in a document's prose is a word too, but the query means the two the catalogue is about.
+    if (word.length > MAX_WORD) return [{ weight: weigh(term), variants: term === undefined ? [] : [{ term, factor: 1 }] }];
     const parts = splitCompound(index, word);
     if (parts) return parts.map(exact);
     if (term !== undefined) return [exact(term)];
-    if (word.length < 4) return [{ weight: weigh(undefined), variants: [] }];
+    if (word.length < 4 || fuzzyLeft-- <= 0) return [{ weight: weigh(undefined), variants: [] }];
     const variants = new Map<number, number>();
     for (const r of index.spellings(word, 3)) {
       const close = index.termOfWord.get(r.item);
@@ -239,7 +243,8 @@ function phraseMatch(
 function suggest(index: SearchIndex, query: string, options: SearchOptions, weak: SearchHit[]): Suggestions {
   const filtered = Boolean(options.scope || options.level);
   const elsewhere = filtered ? searchIndex(index, query, { limit: 3 }).hits : [];
-  const fuzzy = index.titles.search(query, { limit: 3 }).map((r) => r.item.id);
+  // A title is at most a few dozen characters, and fuse.js's cost grows with the query's length.
+  const fuzzy = index.titles.search(query.slice(0, 64), { limit: 3 }).map((r) => r.item.id);
   const ids = [...new Set([...elsewhere.map((h) => h.id), ...weak.slice(0, 3).map((h) => h.id), ...fuzzy])].slice(0, 3);
   const closest = ids.flatMap((id) => {
     const p = index.patterns.find((x) => x.id === id);

@@ -26,8 +26,10 @@ export function spellingIndex(vocabulary: readonly string[]): (term: string, lim
   return (term, limit) => {
     const edits = Math.floor(FUZZY.threshold * term.length + 1e-9);
     const needed = term.length - 1 - 2 * edits;
-    // fuse.js cuts terms over 32 letters into pieces and accepts a match of any piece: no bound there.
-    if (needed < 1 || term.length > 32) return (whole ??= new Fuse(vocabulary, FUZZY)).search(term, { limit });
+    // fuse.js cuts terms over 32 letters into pieces and accepts a match of any piece, at a cost that grows
+    // with the term: such terms (the search caps words at 40 letters) are not typos of a catalogue word.
+    if (term.length > 32) return [];
+    if (needed < 1) return (whole ??= new Fuse(vocabulary, FUZZY)).search(term, { limit });
     const shared = new Map<number, number>();
     for (const pair of letterPairs(term))
       for (const i of pairs.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);

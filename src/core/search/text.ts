@@ -63,9 +63,17 @@ export function words(text: string): string[] {
   );
 }
 
+/**
+ * Longer than any word the catalogue holds ("internationalization" is 20): such a "word" is a pasted
+ * token, a hash or an attack. It is kept as it is: not stemmed, split or matched fuzzily, whose costs
+ * grow with its length.
+ */
+export const MAX_WORD = 40;
+
 const stemCache = new Map<string, string>();
 /** Porter stem of one lower-case word, memoised (the vocabulary is small and repeats). */
 export function stem(word: string): string {
+  if (word.length > MAX_WORD) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stemmer(word);
