@@ -8,7 +8,11 @@ const MAX_ID = 100;
 /** The pattern with this id, or an error that names the closest ids and says what to call instead. */
 export function findPattern(engine: Engine, id: string): Pattern {
   // Checked before any work: an id is at most 100 characters (its schema), and a longer one is not spelt like one.
-  if (id.length > MAX_ID) throw new BekError('unknown_id', `Unknown pattern id (longer than ${MAX_ID} characters). Search first (search_patterns / bek search) to find an id.`);
+  if (id.length > MAX_ID)
+    throw new BekError(
+      'unknown_id',
+      `Unknown pattern id (longer than ${MAX_ID} characters). Search first (search_patterns / bek search) to find an id.`,
+    );
   const pattern = engine.catalogue.byId.get(id.trim().toLowerCase());
   if (pattern) return pattern;
   const closest = closestIds(engine, id.trim().toLowerCase());

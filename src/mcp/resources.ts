@@ -1,4 +1,6 @@
-import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/server';
+import { type McpServer, ProtocolError, ProtocolErrorCode, ResourceTemplate } from '@modelcontextprotocol/server';
+import type { Pattern } from '../core/catalogue/types.js';
+import { BekError } from '../util/errors.js';
 import { guideUri, PATTERN_URI_TEMPLATE, patternUri, SKILL_URI } from '../core/catalogue/uri.js';
 import type { Engine } from '../core/engine.js';
 import { findPattern } from '../core/lookup.js';
@@ -12,6 +14,29 @@ const MARKDOWN = 'text/markdown';
 export function patternIdCompleter(engine: Engine): Completer {
   const ids = engine.catalogue.patterns.map((p) => p.id);
   return (value) => ids.filter((id) => id.startsWith(value.trim().toLowerCase()));
+}
+
+/**
+ * The pattern a resource URI names. A malformed percent-encoding or an unknown id is the client's
+ * mistake: -32602 (invalid params, as the specification asks for an unknown resource) with a short
+ * message that says what to send, never an internal error.
+ */
+function patternOf(engine: Engine, encoded: string): Pattern {
+  let id: string;
+  try {
+    id = decodeURIComponent(encoded);
+  } catch {
+    throw new ProtocolError(
+      ProtocolErrorCode.InvalidParams,
+      'Malformed percent-encoding in the resource URI; send bek://patterns/<id>, e.g. bek://patterns/api-error-model',
+    );
+  }
+  try {
+    return findPattern(engine, id);
+  } catch (error) {
+    if (error instanceof BekError) throw new ProtocolError(ProtocolErrorCode.InvalidParams, error.message);
+    throw error;
+  }
 }
 
 /** SKILL.md, each reference guide, and one template for every pattern by id. */
@@ -51,8 +76,7 @@ export function registerResources(server: McpServer, engine: Engine): void {
       mimeType: MARKDOWN,
     },
     (uri, variables) => {
-      const id = String(variables.id ?? '');
-      const result = patternResult(catalogue, findPattern(engine, decodeURIComponent(id)));
+      const result = patternResult(catalogue, patternOf(engine, String(variables.id ?? '')));
       return { contents: [{ uri: uri.href, mimeType: MARKDOWN, text: renderPattern(result, { sources: true }) }] };
     },
   );

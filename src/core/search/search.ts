@@ -70,7 +70,8 @@ function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
     const term = index.ids.get(stemmed);
     if (term !== undefined && index.head[term]) return [exact(term)];
     // "softDelete" in a document's prose is a word too, but the query means the two the catalogue is about.
-    if (word.length > MAX_WORD) return [{ weight: weigh(term), variants: term === undefined ? [] : [{ term, factor: 1 }] }];
+    if (word.length > MAX_WORD)
+      return [{ weight: weigh(term), variants: term === undefined ? [] : [{ term, factor: 1 }] }];
     const parts = splitCompound(index, word);
     if (parts) return parts.map(exact);
     if (term !== undefined) return [exact(term)];

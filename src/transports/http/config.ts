@@ -60,7 +60,8 @@ export interface HttpConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
-const WILDCARD = new Set(['0.0.0.0', '[::]']);
+/** Every spelling of "all interfaces" once normalised: IPv4, IPv6, and IPv4-mapped IPv6 (::ffff:0.0.0.0). */
+const WILDCARD = new Set(['0.0.0.0', '[::]', '[::ffff:0:0]', '']);
 /**
  * A bind address as the Host check sees it (WHATWG URL, as the SDK parses the header): lower case, IPv6 in
  * brackets and compressed, IPv4 dotted, so "0" and "::0" are the wildcards they are and "127.1" is 127.0.0.1.

@@ -34,7 +34,27 @@ export function beginExchange(req: IncomingMessage, id: string): Exchange {
   };
 }
 
-const METHOD = /^[a-z][A-Za-z_/]{0,63}$/;
+/** The JSON-RPC methods this server answers; any other name is "other", so clients cannot mint metric series. */
+const METHODS = new Set([
+  'initialize',
+  'ping',
+  'server/discover',
+  'tools/list',
+  'tools/call',
+  'resources/list',
+  'resources/templates/list',
+  'resources/read',
+  'resources/subscribe',
+  'resources/unsubscribe',
+  'prompts/list',
+  'prompts/get',
+  'completion/complete',
+  'logging/setLevel',
+  'notifications/initialized',
+  'notifications/cancelled',
+  'notifications/progress',
+  'notifications/roots/list_changed',
+]);
 const TOOL = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** Names a parsed JSON-RPC body for logs and metrics; client-chosen names that look odd become "other". */
@@ -43,7 +63,7 @@ export function describeRpc(body: unknown): { rpc?: string; tool?: string } {
   if (typeof body !== 'object' || body === null) return {};
   const { method, params } = body as { method?: unknown; params?: { name?: unknown } };
   if (typeof method !== 'string') return { rpc: 'response' };
-  const rpc = METHOD.test(method) ? method : 'other';
+  const rpc = METHODS.has(method) ? method : 'other';
   if (rpc !== 'tools/call') return { rpc };
   const name = params?.name;
   return { rpc, tool: typeof name === 'string' && TOOL.test(name) ? name : 'other' };

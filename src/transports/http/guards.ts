@@ -6,8 +6,13 @@ import type { HttpConfig } from './config.js';
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+const HOST_SHAPE = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::\d{1,5})?$/;
+
 /** DNS-rebinding protection: a Host or Origin that is not ours (or allow-listed) is refused with the reason. */
 export function checkHostAndOrigin(headers: IncomingHttpHeaders, config: HttpConfig): string | undefined {
+  // A Host is a name and a port: userinfo ("evil.com@127.0.0.1"), a path or spaces would be read by a
+  // URL parser as something else than what a proxy routed on.
+  if (headers.host !== undefined && !HOST_SHAPE.test(headers.host)) return 'Invalid Host header';
   const host = validateHostHeader(headers.host, config.allowedHosts);
   if (!host.ok) return host.message;
   const origin = validateOriginHeader(one(headers.origin), config.allowedOrigins);

@@ -3,6 +3,30 @@ import type { McpHttpHandler } from '@modelcontextprotocol/server';
 import { describeRpc, type Exchange } from './exchange.js';
 import { errorResponse, isJsonRpcError, readBody, send } from './io.js';
 
+// Every protocol version this server speaks (2025-11-25, 2026-07-28) removed JSON-RPC batching
+// (2025-06-18 did): a batch would also let one rate-limited request carry a hundred calls.
+const BATCHES_REFUSED =
+  'JSON-RPC batches are not supported by the protocol versions this server speaks; send one message per request';
+
+/** A tool name this long is no tool's: answered here, so the reply never echoes megabytes back. */
+const MAX_TOOL_NAME = 128;
+
+/** The answer to a message the SDK should not see, or undefined to pass it on. */
+function refusal(body: unknown): Response | undefined {
+  if (Array.isArray(body))
+    return Response.json(
+      { jsonrpc: '2.0', error: { code: -32600, message: BATCHES_REFUSED }, id: null },
+      { status: 400 },
+    );
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { id, method, params } = body as { id?: unknown; method?: unknown; params?: { name?: unknown } };
+  if (method !== 'tools/call' || typeof params?.name !== 'string' || params.name.length <= MAX_TOOL_NAME)
+    return undefined;
+  const message = `Unknown tool (a name longer than ${MAX_TOOL_NAME} characters); tools/list names the tools`;
+  const replyId = typeof id === 'string' || typeof id === 'number' ? id : null;
+  return Response.json({ jsonrpc: '2.0', error: { code: -32602, message }, id: replyId });
+}
+
 /** Serves one /mcp exchange through the SDK handler, after the guards; the body is read once, bounded, and parsed once. */
 export async function serveMcp(
   req: IncomingMessage,
@@ -34,6 +58,8 @@ export async function serveMcp(
     } catch {
       parsedBody = undefined; // the SDK answers malformed JSON with its own parse error
     }
+    const refused = refusal(parsedBody);
+    if (refused) return void (await send(res, refused));
   }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
