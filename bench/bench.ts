@@ -7,6 +7,7 @@ import { readSnapshot } from '../src/core/store/snapshot.js';
 import { createEngine, loadEngine } from '../src/core/engine.js';
 import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { McpProcess, timeToExit, timeToToolsList } from './process.js';
+import { HOSTILE } from './hostile.js';
 import { QUERY_COUNT, searchArgs } from './queries.js';
 import { measureCatalogue, measureScale, printScale } from './scale.js';
 import { mb, median, ms, percentile, printSection, ratio, within } from './stats.js';
@@ -94,12 +95,34 @@ async function warmServer() {
     const end = server.memory();
     const p50 = percentile(times, 50);
     const p99 = percentile(times, 99);
+    // The costliest requests we could construct, each timed (best of three, so a GC pause is not counted).
+    const hostile = [];
+    for (const h of HOSTILE) {
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        await server.request(h.method, h.params).catch(() => undefined); // a refusal is an answer too
+        runs.push(performance.now() - t);
+      }
+      hostile.push({ label: h.label, time: Math.min(...runs) });
+    }
+    const worst = hostile.reduce((a, b) => (b.time > a.time ? b : a));
     printSection(
       `Warm search_patterns over stdio (round trip, ${times.length} searches cycling ${QUERY_COUNT} queries)`,
       [
         { label: 'p50', value: ms(p50), target: '≤ 2 ms', ok: within(p50, 2) },
         { label: 'p99', value: ms(p99), target: '≤ 10 ms', ok: within(p99, 10) },
+        {
+          label: `worst constructed request (${worst.label})`,
+          value: ms(worst.time),
+          target: '≤ 100 ms',
+          ok: within(worst.time, 100),
+        },
       ],
+    );
+    printSection(
+      'Hostile requests over stdio (round trip, best of 3)',
+      hostile.map((h) => ({ label: h.label, value: ms(h.time) })),
     );
     const growth = end.rss - after1k.rss;
     printSection('Server memory on the shipped catalogue', [

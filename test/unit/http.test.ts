@@ -1,30 +1,15 @@
-import { request as httpRequest } from 'node:http';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKILL_URI } from '../../src/core/catalogue/uri.js';
 import { setLogLevel } from '../../src/util/log.js';
 import { type HttpService, loadHttpConfig, startHttpServer } from '../../src/transports/http.js';
 import { shippedEngine } from '../helpers/engine.js';
+import { raw } from '../helpers/http.js';
 
 type Era = 'legacy' | 'modern';
 type Content = { type: string; text?: string };
 
 /** A raw HTTP exchange through node:http, which (unlike fetch) lets a test set any Host header. */
-function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-        let body = '';
-        res
-          .setEncoding('utf8')
-          .on('data', (c: string) => (body += c))
-          .on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
-      req.on('error', reject).end(options.body);
-    },
-  );
-}
-
 async function connect(url: string, era: Era) {
   const client = new Client(
     { name: 'bek-http-test', version: '1.0.0' },

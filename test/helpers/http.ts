@@ -1,0 +1,17 @@
+import { request as httpRequest } from 'node:http';
+
+/** One HTTP exchange with full control of the headers (fetch refuses to set Host), body as text. */
+export function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => (body += c))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject).end(options.body);
+    },
+  );
+}
