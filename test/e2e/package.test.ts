@@ -1,0 +1,61 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The package as a user gets it: `npm pack`, then a global install into a temporary prefix and `npx`
+// on the tarball, with no clone. dist/ is the one the global setup built (--ignore-scripts: the
+// prepack build must not rebuild dist/ while other tests use it).
+
+const ROOT = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'bek-package-'));
+const quiet = { cwd: work, encoding: 'utf8' as const, timeout: 120_000 };
+let tarball = '';
+
+beforeAll(() => {
+  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work, ROOT], quiet);
+  tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) ?? '');
+  execFileSync(
+    'npm',
+    ['install', '-g', '--prefix', join(work, 'prefix'), tarball, '--no-audit', '--no-fund', '--prefer-offline'],
+    quiet,
+  );
+}, 180_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the packed package', () => {
+  it('ships the bundle, the catalogue and the skill, and nothing from src/, test/ or bench/', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], quiet).split('\n').filter(Boolean);
+    expect(listing).toEqual(
+      expect.arrayContaining(['package/dist/cli.js', 'package/dist/bek.cjs', 'package/skill/SKILL.md']),
+    );
+    expect(listing.filter((f) => /^package\/(src|test|bench|scripts)\//.test(f) || f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('installs globally as a working bek: a search, and an MCP initialize over stdio', () => {
+    const bek = join(work, 'prefix/bin/bek');
+    expect(execFileSync(bek, ['search', 'circuit breaker', '--limit', '1'], quiet)).toMatch(/rel-circuit-breaker/);
+    const init = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+    });
+    const served = spawnSync(bek, ['serve'], { ...quiet, input: `${init}\n` });
+    expect(served.status).toBe(0);
+    expect(JSON.parse(served.stdout.split('\n')[0] ?? '{}')).toMatchObject({
+      id: 1,
+      result: { serverInfo: { name: 'backend-patterns' } },
+    });
+  });
+
+  it('runs with npx from the tarball', () => {
+    const out = execFileSync(
+      'npx',
+      ['-y', '--prefer-offline', '--package', tarball, 'backend-patterns-mcp', 'search', 'outbox', '--limit', '1'],
+      { ...quiet, env: { ...process.env, npm_config_cache: join(work, 'npx-cache') } },
+    );
+    expect(out).toMatch(/rel-outbox/);
+  });
+});
