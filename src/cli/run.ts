@@ -4,13 +4,14 @@ import { VERSION } from '../util/version.js';
 import type { Command, Context } from './command.js';
 import { list } from './commands/list.js';
 import { search } from './commands/search.js';
+import { review } from './commands/review.js';
 import { select } from './commands/select.js';
 import { serve } from './commands/serve.js';
 import { show } from './commands/show.js';
 import { validate } from './commands/validate.js';
 import type { Io } from './io.js';
 
-const COMMANDS: Command[] = [search, list, show, select, validate, serve];
+const COMMANDS: Command[] = [search, list, show, select, review, validate, serve];
 
 const HELP = `bek ${VERSION}: backend engineering patterns for people and agents
 
@@ -28,6 +29,7 @@ Examples:
   bek list --type pattern
   bek show api-idempotency-keys --section Checklist
   bek select "public API for payments with webhooks"
+  bek review api-idempotency-keys rel-outbox
   bek serve                       # MCP over stdio
 
 Environment:

@@ -12,7 +12,7 @@ function skillPromptText(engine: Engine, task?: string): string {
     `You are applying the "${s.name}" skill: ${s.description}`,
     `## Mission\n\nObjective: ${s.objective}\nSuccess criteria: ${s.successCriteria}`,
     `## Trigger\n\n${s.trigger}`,
-    `## How to work\n\n${s.interaction}\n\nAnalyze the requirements, select patterns with the matrix (the select_pattern tool runs it), implement, then validate against each pattern's Checklist (get_pattern with sections ["Checklist"]).`,
+    `## How to work\n\n${s.interaction}\n\nAnalyze the requirements, select patterns with the matrix (the select_pattern tool runs it), implement, then validate: review_checklist with the ids of the patterns applied gives one merged checklist, the absolute constraints first.`,
     `## Pattern selection matrix\n\n| Requirement | Recommended pattern | When to use |\n|---|---|---|\n${matrix}`,
     `## Best practices\n\n${s.bestPractices.map((b) => `- ${b}`).join('\n')}`,
     `## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`,

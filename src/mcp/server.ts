@@ -6,6 +6,7 @@ import { registerSkillPrompt, SKILL_PROMPT, taskCompleter } from './prompt.js';
 import { patternIdCompleter, registerResources } from './resources.js';
 import { getPattern } from './tools/get-pattern.js';
 import { getReference } from './tools/get-reference.js';
+import { reviewChecklist } from './tools/review-checklist.js';
 import { searchPatterns } from './tools/search-patterns.js';
 import { selectPattern } from './tools/select-pattern.js';
 import type { Tool, ToolObserver } from './tools/tool.js';
@@ -18,7 +19,7 @@ const INSTRUCTIONS = `A curated catalogue of backend engineering patterns (API, 
 - The big picture of a scope: get_reference (api-patterns, database-patterns, ...). The prompt "backend-patterns" carries the whole skill.`;
 
 /** Every tool the server offers, in the order tools/list shows them. */
-export const TOOLS: readonly Tool[] = [searchPatterns, selectPattern, getPattern, getReference];
+export const TOOLS: readonly Tool[] = [searchPatterns, selectPattern, getPattern, reviewChecklist, getReference];
 
 /** Builds a fresh MCP server over the engine; nothing is global, so each transport may build as many as it needs. */
 export function createServer(engine: Engine, version: string, observe?: ToolObserver): McpServer {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Level, Scope } from '../core/catalogue/schema.js';
 import { SECTIONS } from '../core/catalogue/schema.js';
+import { REVIEW_NAMES } from '../core/review/reviews.js';
 
 // The one definition of every input rule the shells share: the MCP tools use these schemas as they are,
 // the CLI validates its flags and arguments with the same ones, so a limit or a cap changes in one place.
@@ -23,5 +24,13 @@ export const Requirements = z
 export const PatternId = z.string().trim().min(1, 'the id is empty').max(100, 'the id is longer than 100 characters');
 
 export const Section = z.enum(SECTIONS);
+
+export const ReviewName = z.enum(REVIEW_NAMES);
+
+/** The patterns whose checklists a review merges: 1 to 20 ids. */
+export const PatternIds = z
+  .array(PatternId)
+  .min(1, 'name at least one pattern id')
+  .max(20, 'at most 20 pattern ids: split a larger review');
 
 export { Level, Scope };

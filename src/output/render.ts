@@ -1,4 +1,4 @@
-import type { ListResult, PatternResult, SearchResult, SelectionResult } from './results.js';
+import type { ListResult, PatternResult, ReviewResult, SearchResult, SelectionResult } from './results.js';
 
 // One renderer for both shells: the CLI prints these and the MCP tools return them as text content.
 
@@ -70,5 +70,19 @@ export function renderSelection(s: SelectionResult, { constraints = true } = {})
   }
   if (constraints)
     parts.push(`## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`);
+  const chosen = [...s.recommendations, ...s.supporting].map((r) => `"${r.id}"`).slice(0, 20);
+  if (chosen.length > 0)
+    parts.push(`To validate the implementation: review_checklist with patterns [${chosen.join(', ')}] (bek review).`);
+  return parts.join('\n\n');
+}
+
+/** review_checklist / `bek review`: constraints first, then each pattern's items, every item with its id. */
+export function renderReview(r: ReviewResult): string {
+  const item = (i: { id: string; text: string }) => `- [ ] ${i.text} \`${i.id}\``;
+  const parts = [`# ${r.review?.title ?? 'Review checklist'} (${r.total} items)`];
+  parts.push(`## Absolute constraints\n\n${r.constraints.map(item).join('\n')}`);
+  for (const p of r.patterns)
+    if (p.items.length > 0) parts.push(`## ${p.title} (\`${p.id}\`)\n\n${p.items.map(item).join('\n')}`);
+  if (r.missing.length > 0) parts.push(`Not in this catalogue: ${r.missing.join(', ')}.`);
   return parts.join('\n\n');
 }

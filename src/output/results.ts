@@ -3,7 +3,10 @@ import { guideUri, patternUri, SKILL_URI } from '../core/catalogue/uri.js';
 import { Level, SCOPES, Scope, type SectionName } from '../core/catalogue/schema.js';
 import type { Catalogue, Pattern } from '../core/catalogue/types.js';
 import type { Engine } from '../core/engine.js';
+import { buildChecklist } from '../core/review/checklist.js';
+import type { ReviewName } from '../core/review/reviews.js';
 import type { SearchOptions } from '../core/search/search.js';
+import { findPattern } from '../core/lookup.js';
 import { type Need, NEED_KEYS } from '../core/selection/needs.js';
 
 // One definition of each result: the MCP tools declare these as outputSchema and the CLI prints them with --json.
@@ -87,6 +90,21 @@ export const SelectionResult = z.object({
 });
 export type SelectionResult = z.infer<typeof SelectionResult>;
 
+const ChecklistItem = z.object({
+  id: z.string().describe('Stable id to report an item as met: <pattern>#<n>, or constraint#<n>'),
+  text: z.string(),
+});
+
+/** review_checklist / `bek review --json`: the VALIDATE step's one merged checklist. */
+export const ReviewResult = z.object({
+  review: z.object({ name: z.string(), title: z.string() }).optional(),
+  constraints: z.array(ChecklistItem).describe("The skill's absolute constraints: they hold whatever was chosen"),
+  patterns: z.array(z.object({ id: z.string(), title: z.string(), items: z.array(ChecklistItem) })),
+  missing: z.array(z.string()).describe("A named review's patterns this catalogue does not hold"),
+  total: z.number().int(),
+});
+export type ReviewResult = z.infer<typeof ReviewResult>;
+
 /** get_reference's answer, and `bek show <guide> --json`. */
 export const ReferenceResult = z.object({ name: z.string(), title: z.string(), uri: z.string(), text: z.string() });
 export type ReferenceResult = z.infer<typeof ReferenceResult>;
@@ -137,4 +155,10 @@ export function referenceResult(catalogue: Catalogue, name: string): ReferenceRe
   if (name === 'skill') return { name, title: 'Backend Patterns skill', uri: SKILL_URI, text: catalogue.skill.text };
   const guide = catalogue.guides.find((g) => g.name === name);
   return guide && { name, title: guide.title, uri: guideUri(guide.name), text: guide.body };
+}
+
+/** review_checklist / `bek review`: unknown ids fail naming the closest ones (findPattern). */
+export function reviewResult(engine: Engine, ids: readonly string[], review?: ReviewName): ReviewResult {
+  const found = ids.map((id) => findPattern(engine, id).id);
+  return buildChecklist(engine.catalogue, found, review);
 }

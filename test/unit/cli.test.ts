@@ -83,8 +83,21 @@ describe('bek (in-process)', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('bek review prints one merged checklist, and its --json the review_checklist object', async () => {
+    const text = await bek('review', 'rel-outbox', 'rel-timeouts');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Absolute constraints[\s\S]*Outbox Pattern[\s\S]*Timeout Configuration/);
+    const json = await bek('review', '--review', 'reliability', '--json');
+    const r = JSON.parse(json.stdout) as { review: { name: string }; patterns: { id: string }[] };
+    expect(r.review.name).toBe('reliability');
+    expect(r.patterns.map((p) => p.id)).toContain('rel-circuit-breaker');
+    expect((await bek('review', 'rel-outbx')).code).toBe(1);
+    expect((await bek('review', '--review', 'nope')).code).toBe(2);
+    expect((await bek('review')).code).toBe(2);
+  });
+
   it('every command has --help', async () => {
-    for (const command of ['search', 'list', 'show', 'select', 'validate', 'serve']) {
+    for (const command of ['search', 'list', 'show', 'select', 'review', 'validate', 'serve']) {
       const r = await bek(command, '--help');
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^bek ${command}`));

@@ -28,6 +28,7 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     expect(tools.map((t) => t.name).sort()).toEqual([
       'get_pattern',
       'get_reference',
+      'review_checklist',
       'search_patterns',
       'select_pattern',
     ]);
@@ -40,6 +41,41 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
       for (const [name, schema] of Object.entries(props))
         expect(schema.description, `${tool.name}.${name}`).toBeTruthy();
     }
+  });
+
+  it('review_checklist merges the constraints and each pattern items once, with stable ids', async () => {
+    const result = await client.callTool({
+      name: 'review_checklist',
+      arguments: { patterns: ['api-idempotency-keys', 'rel-outbox', 'api-idempotency-keys'] },
+    });
+    const r = result.structuredContent as {
+      constraints: { id: string }[];
+      patterns: { id: string; items: { id: string; text: string }[] }[];
+      total: number;
+    };
+    expect(r.constraints[0]?.id).toBe('constraint#1');
+    expect(r.patterns.map((p) => p.id)).toEqual(['api-idempotency-keys', 'rel-outbox']);
+    const ids = [...r.constraints, ...r.patterns.flatMap((p) => p.items)].map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(r.total).toBe(ids.length);
+    expect(r.patterns[0]?.items[0]?.id).toBe('api-idempotency-keys#1');
+    const text = (result.content as { text: string }[])[0]?.text ?? '';
+    expect(text.indexOf('Absolute constraints')).toBeLessThan(text.indexOf('Idempotency Keys'));
+  });
+
+  it('review_checklist runs each named review, and refuses an unknown id naming the closest', async () => {
+    for (const review of ['api', 'database', 'security', 'reliability', 'production-readiness', 'multi-tenancy']) {
+      const result = await client.callTool({ name: 'review_checklist', arguments: { review } });
+      expect(result.isError, review).toBeFalsy();
+      const r = result.structuredContent as { review: { name: string }; patterns: unknown[] };
+      expect(r.review.name).toBe(review);
+      expect(r.patterns.length, review).toBeGreaterThan(0);
+    }
+    const unknown = await client.callTool({ name: 'review_checklist', arguments: { patterns: ['rel-outbx'] } });
+    expect(unknown.isError).toBe(true);
+    expect((unknown.content as { text: string }[])[0]?.text).toMatch(/Closest ids: rel-outbox/);
+    const empty = await client.callTool({ name: 'review_checklist', arguments: {} });
+    expect(empty.isError).toBe(true);
   });
 
   it('search_patterns ranks API Error Model first for "error model" in scope api, with uris and resource links', async () => {
