@@ -61,7 +61,9 @@ export const PatternResult = z.object({
 export type PatternResult = z.infer<typeof PatternResult>;
 
 /** A need of the selection matrix by name (select_pattern's `needs`, `bek select --need`). */
-export const NeedName = z.enum(NEED_KEYS as [Need, ...Need[]]);
+export const NeedName = z.enum(NEED_KEYS as [Need, ...Need[]], {
+  error: 'not a need name (select_pattern lists them in needs)',
+});
 
 export const SelectionResult = z.object({
   requirements: z.string(),

@@ -43,6 +43,42 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     }
   });
 
+  it('keeps tool definitions, as a model sees them, within 1,200 tokens in a fixed order', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual([
+      'search_patterns',
+      'select_pattern',
+      'get_pattern',
+      'review_checklist',
+      'get_reference',
+    ]);
+    const seen = tools.map((t) =>
+      JSON.stringify({ name: t.name, description: t.description, inputSchema: t.inputSchema }),
+    );
+    expect(seen.join('').length / 4).toBeLessThanOrEqual(1200);
+  });
+
+  it('select_pattern takes needs and without as lists of need names', async () => {
+    const result = await client.callTool({
+      name: 'select_pattern',
+      arguments: { requirements: 'Platform for an online shop', needs: ['team_boundaries', 'independent_deployment'] },
+    });
+    const r = result.structuredContent as { recommendations: { id: string }[] };
+    expect(r.recommendations.map((x) => x.id)).toContain('arch-microservices');
+    const ruled = await client.callTool({
+      name: 'select_pattern',
+      arguments: { requirements: 'Several teams own parts of a large scalable shop', without: ['team_boundaries'] },
+    });
+    const out = ruled.structuredContent as { recommendations: { id: string }[] };
+    expect(out.recommendations.map((x) => x.id)).not.toContain('arch-microservices');
+    const bad = await client.callTool({
+      name: 'select_pattern',
+      arguments: { requirements: 'An online shop', without: ['no_such_need'] },
+    });
+    expect(bad.isError).toBe(true);
+    expect((bad.content as { text: string }[])[0]?.text).toMatch(/no_such_need/);
+  });
+
   it('review_checklist merges the constraints and each pattern items once, with stable ids', async () => {
     const result = await client.callTool({
       name: 'review_checklist',

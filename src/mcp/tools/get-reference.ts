@@ -10,7 +10,7 @@ function input(engine: Engine) {
   const { guides } = engine.catalogue;
   const names = ['skill', ...guides.map((g) => g.name)] as [string, ...string[]];
   return z.object({
-    name: z.enum(names).describe(`"skill" for SKILL.md, or a guide: ${guides.map((g) => g.name).join(', ')}`),
+    name: z.enum(names).describe('"skill" for SKILL.md, or a guide'),
     max_tokens: maxTokens(50000),
   });
 }
@@ -20,9 +20,8 @@ export const getReference = defineTool({
   name: 'get_reference',
   title: 'Read the skill or a reference guide',
   description:
-    'Read the backend-patterns skill (SKILL.md: mission, selection matrix, best practices, absolute constraints) or a reference guide that ties a scope ' +
-    'together (api-patterns: REST vs GraphQL vs RPC; database-patterns; security-patterns; reliability-patterns; observability-patterns; architecture-patterns). ' +
-    'Use it for the big picture of a scope; use get_pattern for one pattern.',
+    'Read the backend-patterns skill (SKILL.md: matrix, best practices, absolute constraints) or the reference guide ' +
+    'of a scope, for the big picture; get_pattern reads one pattern.',
   input,
   output: ReferenceResult,
   run(engine, { name, max_tokens }) {

@@ -10,7 +10,7 @@ const Input = z.object({
   patterns: PatternIds.optional().describe(
     'Ids of the patterns you applied, e.g. ["api-idempotency-keys", "rel-outbox"]',
   ),
-  review: ReviewName.optional().describe('A named review that adds its patterns'),
+  review: ReviewName.optional().describe('A named review, adding its patterns'),
   max_tokens: maxTokens(20000),
 });
 
@@ -18,8 +18,8 @@ export const reviewChecklist = defineTool({
   name: 'review_checklist',
   title: 'Review checklist (VALIDATE)',
   description:
-    "The skill's VALIDATE step: one merged checklist for the patterns you applied and/or a named review, the absolute constraints first, " +
-    'each item once with a stable id (pattern#n) to report what is met. Call it after implementing, before calling the work done.',
+    'The VALIDATE step: one merged checklist for the patterns you applied and/or a named review, the absolute ' +
+    'constraints first, each item once with a stable id. Call it before calling the work done.',
   input: () => Input,
   output: ReviewResult,
   run(engine, { patterns, review, max_tokens }) {

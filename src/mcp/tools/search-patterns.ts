@@ -6,12 +6,10 @@ import { defineTool, toolResult } from './tool.js';
 import { maxTokens } from './shared.js';
 
 const Input = z.object({
-  query: Query.describe(
-    'What you need, in plain words: a problem, symptom, requirement or pattern name, e.g. "client retries create duplicate orders" or "rate limiting"',
-  ),
-  scope: Scope.optional().describe('Only patterns of this scope'),
-  level: Level.optional().describe('Only patterns of this level'),
-  limit: Limit.default(DEFAULT_LIMIT).describe('Most results to return (1-50, default 5)'),
+  query: Query.describe('A problem, symptom or pattern name in plain words'),
+  scope: Scope.optional().describe('Filter by scope'),
+  level: Level.optional().describe('Filter by level'),
+  limit: Limit.default(DEFAULT_LIMIT).describe('Most results (default 5)'),
   max_tokens: maxTokens(20000),
 });
 
@@ -19,10 +17,9 @@ export const searchPatterns = defineTool({
   name: 'search_patterns',
   title: 'Search backend patterns',
   description:
-    'Find backend engineering patterns (API design, database, security, reliability, observability, architecture) that address a problem. ' +
-    'Use it when a user describes a need or symptom ("charged twice when the client retries", "N+1 queries", "rate limit a public API") ' +
-    'and you want the vetted pattern for it. Returns ranked ids with one-line summaries; fetch a full document with get_pattern. ' +
-    'When nothing matches well, the result says so and names the closest patterns and scopes to try.',
+    'Find the vetted backend pattern (API, database, security, reliability, observability, architecture) for a problem, ' +
+    'symptom or name, e.g. "charged twice when the client retries". Ranked ids with summaries and scores; read one with ' +
+    'get_pattern. Says so when nothing matches.',
   input: () => Input,
   output: SearchResult,
   run(engine, { query, scope, level, limit, max_tokens }) {

@@ -10,4 +10,4 @@ export const READ_ONLY = {
 
 /** The optional budget on a tool's text rendering. */
 export const maxTokens = (max: number) =>
-  z.number().int().min(50).max(max).optional().describe('Budget for the text rendering, at about 4 characters a token');
+  z.number().int().min(50).max(max).optional().describe('Token budget for the answer');
