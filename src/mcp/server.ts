@@ -18,6 +18,20 @@ const INSTRUCTIONS = `A curated catalogue of backend engineering patterns (API, 
 - A specific problem or symptom: call search_patterns, then get_pattern for the document (ask for sections to save tokens).
 - The big picture of a scope: get_reference (api-patterns, database-patterns, ...). The prompt "backend-patterns" carries the whole skill.`;
 
+/**
+ * The catalogue cannot change while the process runs (it is loaded once), so every cacheable 2026-07-28
+ * result may be kept an hour, by shared caches too: nothing in it depends on who asked.
+ */
+const CACHEABLE = { ttlMs: 3_600_000, cacheScope: 'public' } as const;
+const CACHE_HINTS = {
+  'server/discover': CACHEABLE,
+  'tools/list': CACHEABLE,
+  'prompts/list': CACHEABLE,
+  'resources/list': CACHEABLE,
+  'resources/templates/list': CACHEABLE,
+  'resources/read': CACHEABLE,
+};
+
 /** Every tool the server offers, in the order tools/list shows them. */
 export const TOOLS: readonly Tool[] = [searchPatterns, selectPattern, getPattern, reviewChecklist, getReference];
 
@@ -25,7 +39,7 @@ export const TOOLS: readonly Tool[] = [searchPatterns, selectPattern, getPattern
 export function createServer(engine: Engine, version: string, observe?: ToolObserver): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, title: 'Backend Patterns', version },
-    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
+    { instructions: INSTRUCTIONS, capabilities: { logging: {} }, cacheHints: CACHE_HINTS },
   );
   for (const tool of TOOLS) tool.register(server, engine, observe);
   registerResources(server, engine);

@@ -43,6 +43,20 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     }
   });
 
+  it('says the catalogue is cacheable: an hour, public, on every list and read (2026-07-28)', async () => {
+    const results = [
+      await client.listTools(),
+      await client.listPrompts(),
+      await client.listResources(),
+      await client.listResourceTemplates(),
+      await client.readResource({ uri: 'bek://patterns/rel-outbox' }),
+    ] as { ttlMs?: number; cacheScope?: string }[];
+    for (const r of results) {
+      if (era === 'modern') expect(r).toMatchObject({ ttlMs: 3_600_000, cacheScope: 'public' });
+      else expect(r.ttlMs).toBeUndefined();
+    }
+  });
+
   it('keeps tool definitions, as a model sees them, within 1,200 tokens in a fixed order', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
