@@ -57,6 +57,8 @@ export const PatternResult = z.object({
   updated: z.string(),
   uri: z.string(),
   sections: z.array(z.object({ name: z.string(), text: z.string() })),
+  truncated: z.boolean().optional().describe('max_tokens cut this result'),
+  omitted: z.array(z.string()).optional().describe('Sections cut or left out: ask for them with sections'),
 });
 export type PatternResult = z.infer<typeof PatternResult>;
 
@@ -108,7 +110,13 @@ export const ReviewResult = z.object({
 export type ReviewResult = z.infer<typeof ReviewResult>;
 
 /** get_reference's answer, and `bek show <guide> --json`. */
-export const ReferenceResult = z.object({ name: z.string(), title: z.string(), uri: z.string(), text: z.string() });
+export const ReferenceResult = z.object({
+  name: z.string(),
+  title: z.string(),
+  uri: z.string(),
+  text: z.string(),
+  truncated: z.boolean().optional().describe('max_tokens cut the text'),
+});
 export type ReferenceResult = z.infer<typeof ReferenceResult>;
 
 export type SectionFilter = readonly SectionName[];

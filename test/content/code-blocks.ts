@@ -50,6 +50,9 @@ export function writeBlocks(blocks: CodeBlock[]): string {
   return dir;
 }
 
+/** Where typecheck() files diagnostics that name no block. */
+export const GLOBAL = '(no block)';
+
 /** Type-checks every block in one tsc run; returns the diagnostics grouped by block file name. */
 export async function typecheck(dir: string): Promise<Map<string, string[]>> {
   const tsc = join(ROOT, 'node_modules/.bin/tsc');
@@ -57,11 +60,17 @@ export async function typecheck(dir: string): Promise<Map<string, string[]>> {
     (r) => r.stdout,
     (e: { stdout?: string }) => e.stdout ?? String(e),
   );
+  // tsc names a file by its path from the working folder, which through a symlinked node_modules is not
+  // just the file name: the block is the last path segment. A diagnostic no block claims (a missing type
+  // library, a broken tsconfig) is kept under GLOBAL, so it fails the suite instead of vanishing.
   const byFile = new Map<string, string[]>();
+  let last = GLOBAL;
   for (const line of out.split('\n')) {
-    const m = /^([\w.-]+\.ts)\(/.exec(line);
-    if (!m?.[1]) continue;
-    byFile.set(m[1], [...(byFile.get(m[1]) ?? []), line]);
+    if (!line.trim()) continue;
+    const m = /^(?:.*\/)?([\w.-]+\.ts)\(\d+,\d+\): /.exec(line);
+    if (m?.[1]) last = m[1];
+    else if (!/^\s/.test(line)) last = GLOBAL;
+    byFile.set(last, [...(byFile.get(last) ?? []), line]);
   }
   return byFile;
 }

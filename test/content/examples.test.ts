@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractBlocks, runBlock, typecheck, writeBlocks } from './code-blocks.js';
+import { extractBlocks, GLOBAL, runBlock, typecheck, writeBlocks } from './code-blocks.js';
 
 // BEK_DOCS=id1,id2 checks only those documents' examples (a quick loop while writing; CI checks all).
 const only = process.env.BEK_DOCS?.split(',').filter(Boolean);
@@ -13,8 +13,9 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('TypeScript examples in pattern documents', () => {
-  it('finds examples to check', () => {
+  it('finds examples to check, and tsc reports nothing outside them', () => {
     expect(blocks.length).toBeGreaterThan(0);
+    expect(diagnostics.get(GLOBAL) ?? []).toEqual([]);
   });
 
   for (const block of blocks) {

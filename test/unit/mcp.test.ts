@@ -57,6 +57,27 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     }
   });
 
+  it('max_tokens bounds structuredContent as well as the text, and says what was cut', async () => {
+    for (const max_tokens of [300, 600, 1000]) {
+      const result = await client.callTool({ name: 'get_pattern', arguments: { id: 'rel-outbox', max_tokens } });
+      const structured = result.structuredContent as { truncated?: boolean; omitted?: string[] };
+      expect(JSON.stringify(structured).length / 4, `structured at ${max_tokens}`).toBeLessThanOrEqual(
+        max_tokens * 1.1,
+      );
+      expect(((result.content as { text: string }[])[0]?.text.length ?? 0) / 4).toBeLessThanOrEqual(max_tokens * 1.1);
+      expect(structured.truncated).toBe(true);
+      expect(structured.omitted?.length).toBeGreaterThan(0);
+    }
+    const whole = await client.callTool({
+      name: 'get_pattern',
+      arguments: { id: 'rel-outbox', sections: ['Checklist'] },
+    });
+    expect((whole.structuredContent as { truncated?: boolean }).truncated).toBeUndefined();
+    const guide = await client.callTool({ name: 'get_reference', arguments: { name: 'skill', max_tokens: 200 } });
+    expect(JSON.stringify(guide.structuredContent).length / 4).toBeLessThanOrEqual(220);
+    expect((guide.structuredContent as { truncated?: boolean }).truncated).toBe(true);
+  });
+
   it('keeps tool definitions, as a model sees them, within 1,200 tokens in a fixed order', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual([

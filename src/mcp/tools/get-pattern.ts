@@ -4,6 +4,7 @@ import { findPattern } from '../../core/lookup.js';
 import { renderPattern, withinBudget } from '../../output/render.js';
 import { PatternResult, patternResult } from '../../output/results.js';
 import { defineTool, toolResult } from './tool.js';
+import { patternWithinBudget } from '../../output/budget.js';
 import { maxTokens } from './shared.js';
 
 const Input = z.object({
@@ -22,6 +23,6 @@ export const getPattern = defineTool({
   output: PatternResult,
   run(engine, { id, sections, max_tokens }) {
     const result = patternResult(engine.catalogue, findPattern(engine, id), sections);
-    return toolResult(result, withinBudget(renderPattern(result), max_tokens));
+    return toolResult(patternWithinBudget(result, max_tokens), withinBudget(renderPattern(result), max_tokens));
   },
 });

@@ -3,6 +3,7 @@ import type { Engine } from '../../core/engine.js';
 import { withinBudget } from '../../output/render.js';
 import { ReferenceResult, referenceResult } from '../../output/results.js';
 import { defineTool, toolResult } from './tool.js';
+import { referenceWithinBudget } from '../../output/budget.js';
 import { maxTokens } from './shared.js';
 
 /** The input names the skill and the catalogue's guides. */
@@ -26,6 +27,6 @@ export const getReference = defineTool({
   output: ReferenceResult,
   run(engine, { name, max_tokens }) {
     const result = referenceResult(engine.catalogue, name) as ReferenceResult; // `name` is one of the enum's
-    return toolResult(result, withinBudget(result.text, max_tokens));
+    return toolResult(referenceWithinBudget(result, max_tokens), withinBudget(result.text, max_tokens));
   },
 });

@@ -1,0 +1,49 @@
+import type { PatternResult, ReferenceResult } from './results.js';
+
+// max_tokens bounds both channels of a result: the Markdown text (withinBudget in render.ts) and the
+// structured object, which clients may hand to the model as well. At about 4 characters a token. A
+// pattern always keeps its id, title, summary and uri (about 150 tokens), whatever the budget.
+
+const CHARS_PER_TOKEN = 4;
+
+/** Cuts text to about `chars` characters at a line break, marking the cut. */
+function cut(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const keep = text.slice(0, Math.max(0, chars));
+  const line = keep.lastIndexOf('\n');
+  return `${line > keep.length / 2 ? keep.slice(0, line) : keep}…`;
+}
+
+/**
+ * The pattern within the budget: without its aliases, tags, related ids and sources, its sections filled
+ * in order until the budget is spent; the section that overflows is cut, the rest left out, and
+ * `truncated`/`omitted` say what to ask for (sections by name, or the whole without max_tokens).
+ */
+export function patternWithinBudget(result: PatternResult, maxTokens?: number): PatternResult {
+  if (!maxTokens) return result;
+  const budget = maxTokens * CHARS_PER_TOKEN;
+  if (JSON.stringify(result).length <= budget) return result;
+  // Over budget, the lists about the document give way first: its sections are what was asked for.
+  const lean = { ...result, aliases: [], tags: [], related: [], sources: [], sections: [] };
+  let left = budget - JSON.stringify(lean).length - 80;
+  const sections: PatternResult['sections'] = [];
+  const omitted: string[] = ['aliases', 'tags', 'related', 'sources'];
+  for (const s of result.sections) {
+    if (left <= 40) {
+      omitted.push(s.name);
+      continue;
+    }
+    const text = cut(s.text, left - 30);
+    if (text !== s.text) omitted.push(s.name);
+    sections.push({ name: s.name, text });
+    left -= text.length + 30;
+  }
+  return { ...lean, sections, truncated: true, omitted };
+}
+
+/** A guide or the skill, its text cut to the budget. */
+export function referenceWithinBudget(result: ReferenceResult, maxTokens?: number): ReferenceResult {
+  if (!maxTokens || JSON.stringify(result).length <= maxTokens * CHARS_PER_TOKEN) return result;
+  const room = maxTokens * CHARS_PER_TOKEN - JSON.stringify({ ...result, text: '' }).length;
+  return { ...result, text: cut(result.text, room), truncated: true };
+}
