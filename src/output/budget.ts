@@ -24,10 +24,10 @@ export function patternWithinBudget(result: PatternResult, maxTokens?: number): 
   const budget = maxTokens * CHARS_PER_TOKEN;
   if (JSON.stringify(result).length <= budget) return result;
   // Over budget, the lists about the document give way first: its sections are what was asked for.
-  const lean = { ...result, aliases: [], tags: [], related: [], sources: [], sections: [] };
+  const lean = { ...withoutLists(result), sections: [] };
   let left = budget - JSON.stringify(lean).length - 80;
   const sections: PatternResult['sections'] = [];
-  const omitted: string[] = ['aliases', 'tags', 'related', 'sources'];
+  const omitted: string[] = [...LISTS];
   for (const s of result.sections) {
     if (left <= 40) {
       omitted.push(s.name);
@@ -39,6 +39,13 @@ export function patternWithinBudget(result: PatternResult, maxTokens?: number): 
     left -= text.length + 30;
   }
   return { ...lean, sections, truncated: true, omitted };
+}
+
+const LISTS = ['aliases', 'tags', 'related', 'sources'];
+
+/** The pattern without the lists about it (aliases, tags, related ids, sources), named in `omitted`. */
+export function withoutLists(result: PatternResult): PatternResult {
+  return { ...result, aliases: [], tags: [], related: [], sources: [], omitted: [...LISTS, ...(result.omitted ?? [])] };
 }
 
 /** A guide or the skill, its text cut to the budget. */

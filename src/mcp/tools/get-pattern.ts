@@ -4,7 +4,7 @@ import { findPattern } from '../../core/lookup.js';
 import { renderPattern, withinBudget } from '../../output/render.js';
 import { PatternResult, patternResult } from '../../output/results.js';
 import { defineTool, toolResult } from './tool.js';
-import { patternWithinBudget } from '../../output/budget.js';
+import { patternWithinBudget, withoutLists } from '../../output/budget.js';
 import { maxTokens } from './shared.js';
 
 const Input = z.object({
@@ -23,6 +23,8 @@ export const getPattern = defineTool({
   output: PatternResult,
   run(engine, { id, sections, max_tokens }) {
     const result = patternResult(engine.catalogue, findPattern(engine, id), sections);
-    return toolResult(patternWithinBudget(result, max_tokens), withinBudget(renderPattern(result), max_tokens));
+    // Asked for some sections, the structured result holds those and not the lists about the document.
+    const structured = sections && sections.length > 0 ? withoutLists(result) : result;
+    return toolResult(patternWithinBudget(structured, max_tokens), withinBudget(renderPattern(result), max_tokens));
   },
 });
