@@ -5,13 +5,14 @@ import type { Command, Context } from './command.js';
 import { list } from './commands/list.js';
 import { search } from './commands/search.js';
 import { review } from './commands/review.js';
+import { rules } from './commands/rules.js';
 import { select } from './commands/select.js';
 import { serve } from './commands/serve.js';
 import { show } from './commands/show.js';
 import { validate } from './commands/validate.js';
 import type { Io } from './io.js';
 
-const COMMANDS: Command[] = [search, list, show, select, review, validate, serve];
+const COMMANDS: Command[] = [search, list, show, select, review, rules, validate, serve];
 
 const HELP = `bek ${VERSION}: backend engineering patterns for people and agents
 

@@ -4,12 +4,8 @@ import { PATTERN_URI_TEMPLATE } from '../core/catalogue/uri.js';
 import { registerCompletions } from './completion.js';
 import { registerSkillPrompt, SKILL_PROMPT, taskCompleter } from './prompt.js';
 import { patternIdCompleter, registerResources } from './resources.js';
-import { getPattern } from './tools/get-pattern.js';
-import { getReference } from './tools/get-reference.js';
-import { reviewChecklist } from './tools/review-checklist.js';
-import { searchPatterns } from './tools/search-patterns.js';
-import { selectPattern } from './tools/select-pattern.js';
-import type { Tool, ToolObserver } from './tools/tool.js';
+import { TOOLS } from './tools/index.js';
+import type { ToolObserver } from './tools/tool.js';
 
 const SERVER_NAME = 'backend-patterns';
 
@@ -31,9 +27,6 @@ const CACHE_HINTS = {
   'resources/templates/list': CACHEABLE,
   'resources/read': CACHEABLE,
 };
-
-/** Every tool the server offers, in the order tools/list shows them. */
-export const TOOLS: readonly Tool[] = [searchPatterns, selectPattern, getPattern, reviewChecklist, getReference];
 
 /** Builds a fresh MCP server over the engine; nothing is global, so each transport may build as many as it needs. */
 export function createServer(engine: Engine, version: string, observe?: ToolObserver): McpServer {

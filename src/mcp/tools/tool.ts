@@ -33,12 +33,14 @@ interface ToolSpec<I extends z.ZodObject> {
 /** A tool ready to register on a server: the type of its arguments stays inside. */
 export interface Tool {
   name: string;
+  description: string;
   register(server: McpServer, engine: Engine, observe?: ToolObserver): void;
 }
 
 export function defineTool<I extends z.ZodObject>(spec: ToolSpec<I>): Tool {
   return {
     name: spec.name,
+    description: spec.description,
     register(server, engine, observe) {
       const config = {
         title: spec.title,
