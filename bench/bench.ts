@@ -7,7 +7,7 @@ import { readSnapshot } from '../src/core/store/snapshot.js';
 import { createEngine, loadEngine } from '../src/core/engine.js';
 import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { McpProcess, timeToExit, timeToToolsList } from './process.js';
-import { HOSTILE } from './hostile.js';
+import { HOSTILE, healthDuringHostile } from './hostile.js';
 import { QUERY_COUNT, searchArgs } from './queries.js';
 import { measureCatalogue, measureScale, printScale } from './scale.js';
 import { mb, median, ms, percentile, printSection, ratio, within } from './stats.js';
@@ -184,6 +184,15 @@ console.log(`catalogue: ${ROOT === PACKAGE_ROOT ? 'shipped' : ROOT}`);
 await timeToExit(NODE, [CLI, 'validate', ...(ROOT === PACKAGE_ROOT ? [] : [ROOT])], env);
 await coldStarts();
 await warmServer();
+const health = await healthDuringHostile(CLI);
+const slowest = Math.max(...health.map((h) => h.worstHealthMs));
+printSection('HTTP: /healthz while each hostile request runs (probing every 5 ms)', [
+  ...health.map((h) => ({
+    label: h.label,
+    value: `request ${ms(h.requestMs)}, slowest /healthz ${ms(h.worstHealthMs)}`,
+  })),
+  { label: 'slowest /healthz in all', value: ms(slowest), target: '≤ 100 ms', ok: within(slowest, 100) },
+]);
 const catalogue = inProcess();
 const cache = mkdtempSync(join(tmpdir(), 'bek-bench-cache-'));
 try {

@@ -47,3 +47,57 @@ export const HOSTILE: { label: string; method: string; params: Record<string, un
     params: { name: 'backend-patterns', arguments: { task: letters(4000, 5) } },
   },
 ];
+
+/**
+ * Over HTTP: the slowest /healthz answer while each hostile request runs, probing every 5 ms. The server
+ * is started on an ephemeral loopback port and stopped before this resolves.
+ */
+export async function healthDuringHostile(
+  cli: string,
+): Promise<{ label: string; requestMs: number; worstHealthMs: number }[]> {
+  const { spawn } = await import('node:child_process');
+  const { createInterface } = await import('node:readline');
+  const child = spawn(process.execPath, [cli, 'serve', '--http', '--port', '0'], {
+    env: { ...process.env, BEK_RATE_LIMIT_PER_MINUTE: '1000000', BEK_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+      createInterface({ input: child.stderr }).on('line', (line) => {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'listening') resolve(String(entry.url));
+      });
+    });
+    const health = url.replace(/\/mcp$/, '/healthz');
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
+    const post = async (id: number, method: string, params: Record<string, unknown>) =>
+      (
+        await fetch(url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params }) })
+      ).text();
+    // Warm: the first search loads the index; that is start-up, not the cost of a hostile request.
+    await post(0, 'tools/call', { name: 'search_patterns', arguments: { query: 'warm up' } });
+    const rows = [];
+    for (const [i, h] of HOSTILE.entries()) {
+      let running = true;
+      let worst = 0;
+      const probe = (async () => {
+        while (running) {
+          const t = performance.now();
+          await fetch(health);
+          worst = Math.max(worst, performance.now() - t);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      })();
+      const t = performance.now();
+      await post(i, h.method, h.params);
+      const requestMs = performance.now() - t;
+      running = false;
+      await probe;
+      rows.push({ label: h.label, requestMs, worstHealthMs: worst });
+    }
+    return rows;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
