@@ -2,6 +2,7 @@ import { engineSource } from '../core/store/source.js';
 import { BekError } from '../util/errors.js';
 import { VERSION } from '../util/version.js';
 import type { Command, Context } from './command.js';
+import { exportCommand } from './commands/export.js';
 import { list } from './commands/list.js';
 import { search } from './commands/search.js';
 import { review } from './commands/review.js';
@@ -12,7 +13,7 @@ import { show } from './commands/show.js';
 import { validate } from './commands/validate.js';
 import type { Io } from './io.js';
 
-const COMMANDS: Command[] = [search, list, show, select, review, rules, validate, serve];
+const COMMANDS: Command[] = [search, list, show, select, review, rules, exportCommand, validate, serve];
 
 const HELP = `bek ${VERSION}: backend engineering patterns for people and agents
 

@@ -97,7 +97,7 @@ describe('bek (in-process)', () => {
   });
 
   it('every command has --help', async () => {
-    for (const command of ['search', 'list', 'show', 'select', 'review', 'rules', 'validate', 'serve']) {
+    for (const command of ['search', 'list', 'show', 'select', 'review', 'rules', 'export', 'validate', 'serve']) {
       const r = await bek(command, '--help');
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^bek ${command}`));

@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bek } from '../helpers/cli.js';
+import { shippedEngine } from '../helpers/engine.js';
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+
+describe('bek export skill', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bek-export-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes an Agent Skill folder whose SKILL.md names it and whose every link resolves', async () => {
+    const r = await bek('export', 'skill', dir, '--json');
+    expect(r.code).toBe(0);
+    const folder = join(dir, 'backend-patterns');
+    const files = walk(folder);
+    const { catalogue } = shippedEngine();
+    expect(files.length).toBe(1 + catalogue.guides.length + catalogue.patterns.length);
+    const skill = readFileSync(join(folder, 'SKILL.md'), 'utf8');
+    expect(skill).toMatch(/^---\nname: backend-patterns\ndescription: .{20,1024}\n---\n/);
+    const broken: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
+      for (const [, target] of text.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
+        if (!target || /^[a-z]+:/.test(target)) continue;
+        const resolved = join(dirname(file), target);
+        if (!existsSync(resolved) || relative(folder, resolved).startsWith('..'))
+          broken.push(`${relative(folder, file)} → ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['backend-patterns']); // no staging folder left behind
+  });
+
+  it('--zip writes an archive of the same files that inflates back to them', async () => {
+    const file = join(dir, 'skill.zip');
+    expect((await bek('export', 'skill', '--zip', file)).code).toBe(0);
+    const archive = readFileSync(file);
+    const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const count = archive.readUInt16LE(end + 10);
+    const { catalogue } = shippedEngine();
+    expect(count).toBe(1 + catalogue.guides.length + catalogue.patterns.length);
+    // The first entry is SKILL.md: its local header, then its deflated bytes.
+    const nameLength = archive.readUInt16LE(26);
+    const packed = archive.readUInt32LE(18);
+    expect(archive.toString('utf8', 30, 30 + nameLength)).toBe('backend-patterns/SKILL.md');
+    const data = inflateRawSync(archive.subarray(30 + nameLength, 30 + nameLength + packed)).toString('utf8');
+    expect(data).toMatch(/^---\nname: backend-patterns/);
+  });
+
+  it('refuses bad usage with exit 2', async () => {
+    expect((await bek('export')).code).toBe(2);
+    expect((await bek('export', 'skill')).code).toBe(2);
+    expect((await bek('export', 'gallery', dir)).code).toBe(2);
+  });
+});
