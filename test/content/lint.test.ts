@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checklistItems, fencedBlocks } from '../../src/core/catalogue/markdown.js';
+import { fencedBlocks } from '../../src/core/catalogue/markdown.js';
 import { formatProblems } from '../../src/core/catalogue/problems.js';
 import { loadCatalogue } from '../../src/core/catalogue/load.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
@@ -25,16 +25,15 @@ describe('shipped content', () => {
     expect(catalogue?.guides.map((g) => g.name).sort()).toEqual([...GUIDES].sort());
   });
 
+  // What the loader does not enforce (it checks sections, checklist length and sources itself): the
+  // CONTRIBUTING.md ranges for aliases and the summary, and a TypeScript example.
   it.each(patterns.map((p) => [p.id, p] as const))(
-    '%s: a checklist of 5+ items, 5+ aliases, a one-sentence summary, an example',
+    '%s: 8-20 aliases, a summary of at most 200 characters, a TypeScript example',
     (_id, p) => {
-      expect(checklistItems(p.sections.find((s) => s.name === 'Checklist')?.text ?? '').length).toBeGreaterThanOrEqual(
-        5,
-      );
-      expect(p.aliases.length).toBeGreaterThanOrEqual(5);
+      expect(p.aliases.length).toBeGreaterThanOrEqual(8);
+      expect(p.aliases.length).toBeLessThanOrEqual(20);
       expect(p.summary.length).toBeLessThanOrEqual(200);
       expect(p.sections.find((s) => s.name === 'Example')?.text).toMatch(/```ts/);
-      expect(p.sources.length).toBeGreaterThanOrEqual(1);
     },
   );
 
