@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { constraintsWithPatterns } from '../core/catalogue/constraints.js';
 import type { Engine } from '../core/engine.js';
 import { renderSelection } from '../output/render.js';
 import type { Completer } from './completion.js';
@@ -15,7 +16,9 @@ function skillPromptText(engine: Engine, task?: string): string {
     `## How to work\n\n${s.interaction}\n\nAnalyze the requirements, select patterns with the matrix (the select_pattern tool runs it), implement, then validate: review_checklist with the ids of the patterns applied gives one merged checklist, the absolute constraints first.`,
     `## Pattern selection matrix\n\n| Requirement | Recommended pattern | When to use |\n|---|---|---|\n${matrix}`,
     `## Best practices\n\n${s.bestPractices.map((b) => `- ${b}`).join('\n')}`,
-    `## Absolute constraints\n\n${s.constraints.map((c) => `- ${c}`).join('\n')}\n\n${s.principle}`,
+    `## Absolute constraints\n\n${constraintsWithPatterns(engine.catalogue)
+      .map((c) => `- ${c}`)
+      .join('\n')}\n\n${s.principle}`,
   ];
   if (task) {
     parts.push(`## The task at hand\n\n${task}`);

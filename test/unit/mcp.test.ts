@@ -207,7 +207,9 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
       expect.arrayContaining(['api-rest', 'arch-mvc', 'db-repository']),
     );
     expect(s.recommendations.find((r) => r.id === 'api-rest')?.requirement).toBe('Simple CRUD API');
-    expect(s.constraints).toContain('MANDATORY: Implement rate limiting for public APIs');
+    expect(s.constraints).toContain('MANDATORY: Implement rate limiting for public APIs (how: sec-rate-limiting)');
+    // The constraint behind "sanitize all output" names its document.
+    expect(s.constraints.find((c) => c.includes('Sanitize all output'))).toMatch(/\(how: sec-injection-prevention\)$/);
   });
 
   it('get_pattern returns only the sections asked for, and advice for an unknown id', async () => {

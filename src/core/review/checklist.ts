@@ -1,3 +1,4 @@
+import { constraintsWithPatterns } from '../catalogue/constraints.js';
 import { checklistItems } from '../catalogue/markdown.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { REVIEWS, type ReviewName } from './reviews.js';
@@ -30,7 +31,7 @@ export function buildChecklist(catalogue: Catalogue, ids: readonly string[], rev
   const named = review ? REVIEWS[review].patterns : [];
   const wanted = [...new Set([...named, ...ids])];
   const present = wanted.filter((id) => catalogue.byId.has(id));
-  const constraints = catalogue.skill.constraints.map((text, i) => ({ id: `constraint#${i + 1}`, text }));
+  const constraints = constraintsWithPatterns(catalogue).map((text, i) => ({ id: `constraint#${i + 1}`, text }));
   const seen = new Set(constraints.map((c) => normal(c.text)));
   const patterns = present.map((id) => {
     const pattern = catalogue.byId.get(id);

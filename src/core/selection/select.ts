@@ -1,3 +1,4 @@
+import { constraintsWithPatterns } from '../catalogue/constraints.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { detectNeeds } from './detect.js';
 import { MATRIX, SUPPORT } from './matrix.js';
@@ -91,7 +92,7 @@ export function selectPatterns(catalogue: Catalogue, requirements: string, expli
     recommendations,
     supporting,
     rejected,
-    constraints: catalogue.skill.constraints,
+    constraints: constraintsWithPatterns(catalogue),
     principle: catalogue.skill.principle,
   };
 }
