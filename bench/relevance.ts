@@ -21,7 +21,13 @@ export type Query = z.infer<typeof Query>;
  * The query sets in bench/: written with the search code in view, written blind by people who never saw
  * it, and (wave2) written by each second-wave document's author before tuning its aliases.
  */
-const QUERY_SETS = ['queries.json', 'queries-holdout.json', 'queries-blind.json', 'queries-blind-2.json', 'queries-wave2.json'];
+const QUERY_SETS = [
+  'queries.json',
+  'queries-holdout.json',
+  'queries-blind.json',
+  'queries-blind-2.json',
+  'queries-wave2.json',
+];
 
 /** Reads a query set (bench/*.json). */
 export function loadQueries(file: string): Query[] {
