@@ -24,7 +24,13 @@ describe('bek serve over real stdio (built binary)', () => {
       try {
         expect(client.getProtocolEra()).toBe(era);
         const { tools } = await client.listTools();
-        expect(tools).toHaveLength(4);
+        expect(tools.map((t) => t.name)).toEqual([
+          'search_patterns',
+          'select_pattern',
+          'get_pattern',
+          'review_checklist',
+          'get_reference',
+        ]);
         const search = await client.callTool({
           name: 'search_patterns',
           arguments: { query: 'charged twice when the client retries' },
