@@ -1,4 +1,4 @@
-/** The catalogue contract (shared/CATALOGUE.md): ids, titles, scopes and levels every release must serve. */
+/** The catalogue contract (CATALOGUE.md): ids, titles, scopes and levels every release must serve. */
 export const CONTRACT: [id: string, title: string, scope: string, level: string][] = [
   ['api-error-model', 'API Error Model', 'api', 'beginner'],
   ['api-request-validation', 'Request Validation', 'api', 'beginner'],
@@ -36,6 +36,39 @@ export const CONTRACT: [id: string, title: string, scope: string, level: string]
   ['arch-hexagonal', 'Hexagonal Architecture (Ports & Adapters)', 'architecture', 'advanced'],
   ['arch-websocket-events', 'WebSocket + Events (real-time)', 'architecture', 'intermediate'],
   ['arch-microservices', 'Microservices', 'architecture', 'advanced'],
+  // The second wave (CATALOGUE.md, "The second wave").
+  ['api-http-caching', 'HTTP Caching & Conditional Requests', 'api', 'intermediate'],
+  ['api-async-request-reply', 'Long-Running Operations (202 Accepted + Status)', 'api', 'intermediate'],
+  ['api-file-uploads', 'File Uploads & Presigned URLs', 'api', 'intermediate'],
+  ['api-contract-first', 'Contract-First APIs (OpenAPI & Contract Tests)', 'api', 'intermediate'],
+  ['api-bulk-operations', 'Bulk & Batch Operations', 'api', 'intermediate'],
+  ['db-connection-pooling', 'Connection Pooling', 'database', 'intermediate'],
+  ['db-optimistic-locking', 'Optimistic Concurrency Control', 'database', 'intermediate'],
+  ['db-caching', 'Caching (Cache-Aside & Invalidation)', 'database', 'intermediate'],
+  ['db-read-replicas', 'Read Replicas & Replication Lag', 'database', 'advanced'],
+  ['db-partitioning-sharding', 'Partitioning & Sharding', 'database', 'advanced'],
+  ['db-primary-keys', 'Primary Keys & ID Generation', 'database', 'beginner'],
+  ['db-backups-pitr', 'Backups & Point-in-Time Recovery', 'database', 'intermediate'],
+  ['sec-jwt', 'JWT Validation & Token Lifetimes', 'security', 'intermediate'],
+  ['sec-sessions-csrf', 'Sessions, Cookies & CSRF', 'security', 'intermediate'],
+  ['sec-oauth-oidc', 'OAuth 2.0 & OpenID Connect (SSO)', 'security', 'advanced'],
+  ['sec-api-keys', 'API Keys for Public APIs', 'security', 'intermediate'],
+  ['sec-authorization-models', 'Authorization Models (RBAC, ABAC, ReBAC)', 'security', 'advanced'],
+  ['sec-tenant-isolation', 'Tenant Isolation (Multi-Tenancy)', 'security', 'advanced'],
+  ['sec-injection-prevention', 'Injection Prevention & Output Encoding', 'security', 'beginner'],
+  ['sec-ssrf-prevention', 'SSRF Prevention', 'security', 'advanced'],
+  ['sec-security-headers', 'Security Headers & CORS', 'security', 'beginner'],
+  ['sec-sensitive-data', 'Sensitive Data: Encryption & PII', 'security', 'advanced'],
+  ['rel-health-checks', 'Health Checks (Liveness & Readiness)', 'reliability', 'beginner'],
+  ['rel-graceful-shutdown', 'Graceful Shutdown', 'reliability', 'intermediate'],
+  ['rel-idempotent-consumer', 'Idempotent Consumer (Inbox)', 'reliability', 'advanced'],
+  ['rel-background-jobs', 'Background Jobs & Scheduling', 'reliability', 'intermediate'],
+  ['arch-modular-monolith', 'Modular Monolith', 'architecture', 'intermediate'],
+  ['arch-cqrs', 'CQRS', 'architecture', 'advanced'],
+  ['arch-event-sourcing', 'Event Sourcing', 'architecture', 'advanced'],
+  ['arch-saga', 'Saga (Compensating Transactions)', 'architecture', 'advanced'],
+  ['arch-event-driven', 'Event-Driven Architecture (Choreography & Orchestration)', 'architecture', 'advanced'],
+  ['arch-configuration', 'Configuration from the Environment', 'architecture', 'beginner'],
 ];
 
 /** The reference guides the skill's navigation promises. */
