@@ -47,6 +47,10 @@ const UNKNOWN_TERM_WEIGHT = 1;
  */
 const INCIDENTAL_SHARE = 0.3;
 const TYPO_DISCOUNT = 0.85;
+/** Words of this many letters or fewer are matched as typos with one edit at most... */
+const SHORT_WORD = 6;
+/** ...which fuse.js scores about 1/length (0.17 for six letters; two edits, twice that): a margin over one edit. */
+const ONE_EDIT_SCORE = 1.25;
 /** The shortest part of a run-together word: "payload" is not "pay" + "load". */
 const MIN_PART = 4;
 /** At most this many words of one query are matched fuzzily (each costs up to a millisecond); the rest count as unknown. */
@@ -78,6 +82,8 @@ function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
     if (word.length < 4 || fuzzyLeft-- <= 0) return [{ weight: weigh(undefined), variants: [] }];
     const variants = new Map<number, number>();
     for (const r of index.spellings(word, 3)) {
+      // Two edits in a short word make another word ("banana" is two letters from "balanc(er)"), not a typo.
+      if (word.length <= SHORT_WORD && (r.score ?? 0) > ONE_EDIT_SCORE / word.length) continue;
       const close = index.termOfWord.get(r.item);
       const factor = TYPO_DISCOUNT * (1 - (r.score ?? 0));
       if (close !== undefined && factor > (variants.get(close) ?? 0)) variants.set(close, factor);
