@@ -1,4 +1,4 @@
-import matter from 'gray-matter';
+import { parseMatter } from '../core/catalogue/front-matter.js';
 import type { Catalogue } from '../core/catalogue/types.js';
 import { TOOLS } from '../mcp/tools/index.js';
 import { BekError } from '../util/errors.js';
@@ -66,7 +66,7 @@ export function mergeRules(target: Target, existing: string | undefined, section
 function checkFrontMatter(text: string): void {
   if (!text.startsWith('---')) return;
   try {
-    matter(text, { language: 'yaml' });
+    parseMatter(Buffer.from(text)); // YAML only: a "---js" fence is refused, never run
   } catch (error) {
     throw new BekError(
       'bad_input',

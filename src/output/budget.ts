@@ -1,4 +1,4 @@
-import type { PatternResult, ReferenceResult } from './results.js';
+import type { PatternResult, ReferenceResult, ReviewResult } from './results.js';
 
 // max_tokens bounds both channels of a result: the Markdown text (withinBudget in render.ts) and the
 // structured object, which clients may hand to the model as well. At about 4 characters a token. A
@@ -53,4 +53,25 @@ export function referenceWithinBudget(result: ReferenceResult, maxTokens?: numbe
   if (!maxTokens || JSON.stringify(result).length <= maxTokens * CHARS_PER_TOKEN) return result;
   const room = maxTokens * CHARS_PER_TOKEN - JSON.stringify({ ...result, text: '' }).length;
   return { ...result, text: cut(result.text, room), truncated: true };
+}
+
+/**
+ * A review within the budget: the constraints always, then whole patterns' items in order while they
+ * fit; the patterns left out keep their id and title with no items, and `omitted` names them.
+ */
+export function reviewWithinBudget(result: ReviewResult, maxTokens?: number): ReviewResult {
+  if (!maxTokens || JSON.stringify(result).length <= maxTokens * CHARS_PER_TOKEN) return result;
+  let left = maxTokens * CHARS_PER_TOKEN - JSON.stringify({ ...result, patterns: [] }).length - 200;
+  const omitted: string[] = [];
+  const patterns = result.patterns.map((p) => {
+    const size = JSON.stringify(p).length;
+    if (size <= left) {
+      left -= size;
+      return p;
+    }
+    left = 0; // keep the order: nothing after the first pattern that does not fit
+    omitted.push(p.id);
+    return { ...p, items: [] };
+  });
+  return { ...result, patterns, truncated: true, omitted };
 }

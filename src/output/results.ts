@@ -106,6 +106,8 @@ export const ReviewResult = z.object({
   patterns: z.array(z.object({ id: z.string(), title: z.string(), items: z.array(ChecklistItem) })),
   missing: z.array(z.string()).describe("A named review's patterns this catalogue does not hold"),
   total: z.number().int(),
+  truncated: z.boolean().optional().describe('max_tokens left some patterns out'),
+  omitted: z.array(z.string()).optional().describe('Patterns whose items were left out: ask for them by id'),
 });
 export type ReviewResult = z.infer<typeof ReviewResult>;
 

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,25 @@ describe('loadCatalogue', () => {
         field: '(front matter)',
         message: expect.stringMatching(/^unreadable YAML: [^\n]+$/),
       });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses documents reached through a symlinked folder that leaves the catalogue, and a patterns path that is a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bek-linked-'));
+    try {
+      const root = join(dir, 'root');
+      cpSync(fixture('valid'), root, { recursive: true });
+      cpSync(join(root, 'references/patterns'), join(dir, 'elsewhere'), { recursive: true });
+      rmSync(join(root, 'references/patterns'), { recursive: true });
+      symlinkSync(join(dir, 'elsewhere'), join(root, 'references/patterns'));
+      const linked = loadCatalogue(root);
+      expect(linked.catalogue).toBeUndefined();
+      expect(linked.problems.some((p) => /outside the catalogue folder/.test(p.message))).toBe(true);
+      rmSync(join(root, 'references/patterns'));
+      writeFileSync(join(root, 'references/patterns'), 'not a folder');
+      expect(loadCatalogue(root).problems.map((p) => p.message)).toContain('no pattern documents found');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

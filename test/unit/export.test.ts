@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { bek } from '../helpers/cli.js';
 import { shippedEngine } from '../helpers/engine.js';
 
@@ -51,8 +53,28 @@ describe('bek export skill', () => {
     const nameLength = archive.readUInt16LE(26);
     const packed = archive.readUInt32LE(18);
     expect(archive.toString('utf8', 30, 30 + nameLength)).toBe('backend-patterns/SKILL.md');
-    const data = inflateRawSync(archive.subarray(30 + nameLength, 30 + nameLength + packed)).toString('utf8');
-    expect(data).toMatch(/^---\nname: backend-patterns/);
+    const data = inflateRawSync(archive.subarray(30 + nameLength, 30 + nameLength + packed));
+    expect(data.toString('utf8')).toMatch(/^---\nname: backend-patterns/);
+    expect(archive.readUInt32LE(14)).toBe(crc32(data)); // our CRC-32 agrees with zlib's
+  });
+
+  it('refuses a skill name that could leave DIR, before writing anything', async () => {
+    const root = join(dir, 'catalogue');
+    cpSync(join(PACKAGE_ROOT, 'references'), join(root, 'references'), { recursive: true });
+    cpSync(join(PACKAGE_ROOT, 'skill'), join(root, 'skill'), { recursive: true });
+    const skill = join(root, 'skill/SKILL.md');
+    writeFileSync(skill, readFileSync(skill, 'utf8').replace(/^name: .*$/m, 'name: x/../../escaped'));
+    const out = join(dir, 'out', 'target');
+    const err: string[] = [];
+    const io = {
+      out: () => {},
+      err: (t: string) => err.push(t),
+      env: { BEK_CATALOGUE_DIR: root, BEK_CACHE_DIR: 'off' },
+      color: false,
+    };
+    expect(await run(['export', 'skill', out], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/must be lowercase words joined by hyphens/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('refuses bad usage with exit 2', async () => {

@@ -73,6 +73,15 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
       arguments: { id: 'rel-outbox', sections: ['Checklist'] },
     });
     expect((whole.structuredContent as { truncated?: boolean }).truncated).toBeUndefined();
+    const review = await client.callTool({
+      name: 'review_checklist',
+      arguments: { review: 'security', max_tokens: 800 },
+    });
+    const r = review.structuredContent as { truncated?: boolean; omitted?: string[]; constraints: unknown[] };
+    expect(JSON.stringify(r).length / 4).toBeLessThanOrEqual(880);
+    expect(r.truncated).toBe(true);
+    expect(r.omitted?.length).toBeGreaterThan(0);
+    expect(r.constraints.length).toBeGreaterThan(0);
     const guide = await client.callTool({ name: 'get_reference', arguments: { name: 'skill', max_tokens: 200 } });
     expect(JSON.stringify(guide.structuredContent).length / 4).toBeLessThanOrEqual(220);
     expect((guide.structuredContent as { truncated?: boolean }).truncated).toBe(true);

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,10 +81,23 @@ describe('bek rules', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/front matter is not valid YAML/);
     expect(readFileSync(file, 'utf8')).toBe('---\ndescription: [broken\n---\nbody\n');
+    // A "---js" fence is refused as not YAML, and never evaluated.
+    const marker = join(dir, 'pwned');
+    writeFileSync(file, `---js\n{ x: require('fs').writeFileSync(${JSON.stringify(marker)}, 'x') }\n---\nbody\n`);
+    expect((await bek('rules', 'cursor', '--dir', dir, '--print')).code).toBe(2);
+    expect(existsSync(marker)).toBe(false);
     writeFileSync(join(dir, 'AGENTS.md'), 'text\n<!-- backend-patterns:end -->\n');
     expect((await bek('rules', 'agents-md', '--dir', dir)).code).toBe(2);
     expect((await bek('rules', 'nope', '--dir', dir)).code).toBe(2);
     expect((await bek('rules')).code).toBe(2);
+  });
+
+  it('writes through a symlink to the file it names, keeping the link', async () => {
+    writeFileSync(join(dir, 'AGENTS.md'), '# Shared rules\n');
+    symlinkSync('AGENTS.md', join(dir, 'CLAUDE.md'));
+    expect((await bek('rules', 'claude', '--dir', dir)).code).toBe(0);
+    expect(lstatSync(join(dir, 'CLAUDE.md')).isSymbolicLink()).toBe(true);
+    expect(read('AGENTS.md')).toMatch(/^# Shared rules\n[\s\S]*backend-patterns:end/);
   });
 
   it('names every tool the server lists, and stays small', async () => {

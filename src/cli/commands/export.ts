@@ -9,6 +9,8 @@ import { command, emit } from '../command.js';
 import { skillFiles, skillProblems } from '../export/skill.js';
 import { zip } from '../export/zip.js';
 
+const SKILL_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const exportCommand = command({
   name: 'export',
   summary: 'Export the catalogue as an Agent Skill folder (or zip)',
@@ -33,6 +35,12 @@ instead, for clients that take an uploaded skill.`,
     if (!engine)
       throw new BekError('broken_catalogue', `the catalogue in ${root} has problems:\n${formatProblems(problems)}`);
     const name = engine.catalogue.skill.name;
+    // Checked before it names a folder: "x/../../elsewhere" must not write outside DIR.
+    if (!SKILL_NAME.test(name) || name.length > 64)
+      throw new BekError(
+        'broken_catalogue',
+        `the skill's name "${name.slice(0, 80)}" must be lowercase words joined by hyphens, at most 64 characters`,
+      );
     const files = skillFiles(root, engine.catalogue);
     // Written to a fresh folder beside the target and renamed into place: the old skill stays whole until the new one is.
     const base = values.zip ? resolve(dirname(values.zip)) : resolve(target ?? '.');
@@ -48,8 +56,9 @@ instead, for clients that take an uploaded skill.`,
         throw new BekError('broken_catalogue', `the exported skill would not load:\n${found.join('\n')}`);
       if (values.zip) {
         const archive = resolve(values.zip);
-        writeFileSync(`${archive}.partial`, zip(files.map((f) => ({ path: `${name}/${f.path}`, data: f.data }))));
-        renameSync(`${archive}.partial`, archive);
+        const partial = `${archive}.${process.pid}.partial`;
+        writeFileSync(partial, zip(files.map((f) => ({ path: `${name}/${f.path}`, data: f.data }))));
+        renameSync(partial, archive);
         return emit(
           ctx,
           values.json,
@@ -58,7 +67,8 @@ instead, for clients that take an uploaded skill.`,
         );
       }
       const path = join(base, name);
-      if (existsSync(path)) rmSync(path, { recursive: true });
+      const previous = join(staging, `${name}.previous`);
+      if (existsSync(path)) renameSync(path, previous); // removed with the staging folder below
       renameSync(folder, path);
       return emit(ctx, values.json, { name, path, files: files.length }, () => `wrote ${path} (${files.length} files)`);
     } finally {

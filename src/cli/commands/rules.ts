@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { BekError } from '../../util/errors.js';
@@ -52,9 +52,11 @@ markers: the rest of the file is kept as it is, and a second run replaces only t
     for (const f of files) {
       if (f.action === 'unchanged') continue;
       mkdirSync(dirname(f.path), { recursive: true });
-      const partial = `${f.path}.bek-${process.pid}.tmp`;
+      // Through a symlink (CLAUDE.md -> AGENTS.md) to the file it names, so the link stays a link.
+      const target = existsSync(f.path) ? realpathSync(f.path) : f.path;
+      const partial = `${target}.bek-${process.pid}.tmp`;
       writeFileSync(partial, f.next);
-      renameSync(partial, f.path); // all or nothing: a reader never sees half a file
+      renameSync(partial, target); // all or nothing: a reader never sees half a file
     }
     const summary = files.map(({ path, action }) => ({ path, action }));
     return emit(ctx, values.json, { files: summary }, () =>

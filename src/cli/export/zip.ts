@@ -1,7 +1,21 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 
 // A minimal ZIP writer (PKWARE APPNOTE 6.3.10: local headers, central directory, end record; deflate,
 // no ZIP64): enough for a skill folder of a few hundred small files, without a dependency.
+
+// zlib.crc32 arrived in Node 20.15; the product runs on every Node 20, so the table is ours.
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 (ISO 3309, the one ZIP uses). */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
 
 const DOS_EPOCH_DATE = (1 << 5) | 1; // 1980-01-01: fixed, so the same files give the same archive
 

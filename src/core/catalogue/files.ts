@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 
 /** The largest document the loader reads: a pattern is a few dozen KB; this bounds the work of every read. */
@@ -25,8 +25,7 @@ const kind = (s: Stats) =>
 export function readCatalogueFile(realRoot: string, path: string): FileRead {
   let real: string;
   try {
-    const link = lstatSync(path);
-    real = link.isSymbolicLink() ? realpathSync(path) : path;
+    real = realpathSync(path); // resolves the file and any symlinked folder on the way
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {
@@ -38,8 +37,7 @@ export function readCatalogueFile(realRoot: string, path: string): FileRead {
             : `unreadable (${code})`,
     };
   }
-  if (real !== path && !real.startsWith(realRoot + sep))
-    return { problem: 'a symlink to a file outside the catalogue folder' };
+  if (!real.startsWith(realRoot + sep)) return { problem: 'a symlink to a file outside the catalogue folder' };
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on the open descriptor.

@@ -19,13 +19,18 @@ export interface LoadResult {
   digests?: string[];
 }
 
-const markdownFiles = (dir: string) =>
-  existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.md'))
-        .sort()
-        .map((f) => join(dir, f))
-    : [];
+/** The .md files of a folder, sorted; a folder that is missing or cannot be listed (a file, no permission) has none. */
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
 
 /** Every file the loader reads under `root`, in the order it reads them. */
 export const catalogueFiles = (root: string) => [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PatternIds, ReviewName } from '../../output/inputs.js';
+import { reviewWithinBudget } from '../../output/budget.js';
 import { renderReview, withinBudget } from '../../output/render.js';
 import { ReviewResult, reviewResult } from '../../output/results.js';
 import { BekError } from '../../util/errors.js';
@@ -26,6 +27,6 @@ export const reviewChecklist = defineTool({
     if (!patterns && !review)
       throw new BekError('bad_input', 'Send patterns (ids) or review (a named review), or both.');
     const result = reviewResult(engine, patterns ?? [], review);
-    return toolResult(result, withinBudget(renderReview(result), max_tokens));
+    return toolResult(reviewWithinBudget(result, max_tokens), withinBudget(renderReview(result), max_tokens));
   },
 });
