@@ -69,6 +69,18 @@ export const CONTRACT: [id: string, title: string, scope: string, level: string]
   ['arch-saga', 'Saga (Compensating Transactions)', 'architecture', 'advanced'],
   ['arch-event-driven', 'Event-Driven Architecture (Choreography & Orchestration)', 'architecture', 'advanced'],
   ['arch-configuration', 'Configuration from the Environment', 'architecture', 'beginner'],
+  ['rel-bulkhead', 'Bulkhead', 'reliability', 'advanced'],
+  ['rel-load-shedding', 'Load Shedding & Backpressure', 'reliability', 'advanced'],
+  ['rel-distributed-locks', 'Distributed Locks & Leader Election', 'reliability', 'advanced'],
+  ['rel-safe-deployments', 'Safe Deployments (Feature Flags, Canary, Blue-Green)', 'reliability', 'intermediate'],
+  ['obs-distributed-tracing', 'Distributed Tracing (OpenTelemetry)', 'observability', 'intermediate'],
+  ['obs-slo-alerting', 'SLOs & Alerting', 'observability', 'advanced'],
+  ['arch-api-gateway', 'API Gateway', 'architecture', 'intermediate'],
+  ['arch-backends-for-frontends', 'Backends for Frontends (BFF)', 'architecture', 'intermediate'],
+  ['arch-strangler-fig', 'Strangler Fig Migration', 'architecture', 'advanced'],
+  ['arch-anti-corruption-layer', 'Anti-Corruption Layer', 'architecture', 'advanced'],
+  ['arch-bounded-contexts', 'Bounded Contexts (DDD)', 'architecture', 'advanced'],
+  ['arch-dependency-injection', 'Dependency Injection', 'architecture', 'beginner'],
 ];
 
 /** The reference guides the skill's navigation promises. */
