@@ -19,7 +19,8 @@ export type Query = z.infer<typeof Query>;
 
 /**
  * The query sets in bench/: written with the search code in view, written blind by people who never saw
- * it, and (wave2) written by each second-wave document's author before tuning its aliases.
+ * it (blind, blind-2, and blind-3 for the second wave), and (wave2) written by each second-wave
+ * document's author before tuning its aliases.
  */
 const QUERY_SETS = [
   'queries.json',
@@ -27,7 +28,22 @@ const QUERY_SETS = [
   'queries-blind.json',
   'queries-blind-2.json',
   'queries-wave2.json',
+  'queries-blind-3.json',
 ];
+
+/** Questions no pattern answers, written blind: the share answered "no match" is the abstention rate. */
+const OFF_TOPIC = 'offtopic-blind.json';
+
+/** The share of off-topic questions that search answers with no result. */
+export function abstention(engine: Engine, file: string): { questions: number; abstained: number } {
+  const questions = z
+    .array(z.object({ q: z.string(), kind: z.string() }))
+    .parse(JSON.parse(readFileSync(file, 'utf8')));
+  return {
+    questions: questions.length,
+    abstained: questions.filter((o) => engine.search(o.q).hits.length === 0).length,
+  };
+}
 
 /** Reads a query set (bench/*.json). */
 export function loadQueries(file: string): Query[] {
@@ -77,6 +93,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       for (const m of r.misses)
         console.log(`  miss: "${m.q}" → expected ${m.expect.join(' | ')}, got ${m.got.join(', ') || '(nothing)'}`);
   }
+  const off = abstention(engine, join(import.meta.dirname, OFF_TOPIC));
+  console.log(
+    `${OFF_TOPIC.padEnd(22)} n=${off.questions}  answered "no match": ${off.abstained} (${((100 * off.abstained) / off.questions).toFixed(0)} %)`,
+  );
   const size = await measureResultSize(engine, all);
   console.log(
     `search_patterns result size (JSON of text + resource links + structuredContent, 4 chars/token) over ${size.calls} unfiltered queries: ` +

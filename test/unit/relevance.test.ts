@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadQueries } from '../../bench/relevance.js';
+import { abstention, evaluate, loadQueries } from '../../bench/relevance.js';
 import { shippedEngine } from '../helpers/engine.js';
 
 // Floors a little under today's figures (`npm run relevance`), so a change to search or to the documents'
@@ -11,6 +11,7 @@ const FLOORS = {
   'queries-blind.json': { hit1: 0.87, hit3: 0.95, mrr: 0.9 },
   'queries-blind-2.json': { hit1: 0.9, hit3: 0.95, mrr: 0.92 },
   'queries-wave2.json': { hit1: 0.92, hit3: 0.97, mrr: 0.94 },
+  'queries-blind-3.json': { hit1: 0.85, hit3: 0.94, mrr: 0.9 },
 };
 
 describe('search relevance stays above its floors', () => {
@@ -23,5 +24,14 @@ describe('search relevance stays above its floors', () => {
     ).toBeGreaterThanOrEqual(floor.hit1);
     expect(r.hit3).toBeGreaterThanOrEqual(floor.hit3);
     expect(r.mrr).toBeGreaterThanOrEqual(floor.mrr);
+  });
+});
+
+describe('search admits it has no answer', () => {
+  // bench/offtopic-blind.json, written blind: 5 of 60 answered "no match" when it arrived (2026-12-01).
+  it('keeps its abstention on off-topic questions at or above the first measurement', () => {
+    const r = abstention(shippedEngine(), join(import.meta.dirname, '../../bench/offtopic-blind.json'));
+    expect(r.questions).toBe(60);
+    expect(r.abstained).toBeGreaterThanOrEqual(5);
   });
 });

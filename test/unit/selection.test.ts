@@ -315,3 +315,25 @@ describe('select_pattern blind scenarios', () => {
     for (const id of forbidden) expect(recommended, `forbidden ${id}`).not.toContain(id);
   });
 });
+
+// bench/scenarios-blind-3.json, written blind for the second wave (tenants, SSO, caching, jobs, uploads,
+// legacy migration, several clients, select-nothing and word-sense traps): the floor is what passed when
+// it arrived, before any change to selection.
+const FIRST_MEASUREMENT = 17;
+
+describe('select_pattern second-wave blind scenarios', () => {
+  const engine = shippedEngine();
+  const scenarios = Blind.parse(
+    JSON.parse(readFileSync(join(import.meta.dirname, '../../bench/scenarios-blind-3.json'), 'utf8')),
+  );
+  const passes = scenarios.filter(({ requirements, expected, forbidden }) => {
+    const result = engine.select(requirements);
+    const recommended = result.recommendations.map((r) => r.id);
+    const all = [...recommended, ...result.supporting.map((r) => r.id)];
+    return expected.every((id) => all.includes(id)) && forbidden.every((id) => !recommended.includes(id));
+  }).length;
+  it(`passes at least its first measurement (${passes} of ${scenarios.length} now)`, () => {
+    expect(scenarios).toHaveLength(45);
+    expect(passes).toBeGreaterThanOrEqual(FIRST_MEASUREMENT);
+  });
+});
