@@ -1,10 +1,19 @@
 import type { PatternResult, ReferenceResult, ReviewResult } from './results.js';
 
-// max_tokens bounds both channels of a result: the Markdown text (withinBudget in render.ts) and the
-// structured object, which clients may hand to the model as well. At about 4 characters a token. A
+// max_tokens bounds both channels of a result: the Markdown text (withinBudget) and the structured
+// object, which clients may hand to the model as well. At about 4 characters a token. A
 // pattern always keeps its id, title, summary and uri (about 150 tokens), whatever the budget.
 
 const CHARS_PER_TOKEN = 4;
+
+/** Cuts text to a token budget, saying what was left out. */
+export function withinBudget(text: string, maxTokens?: number): string {
+  if (!maxTokens || text.length <= maxTokens * CHARS_PER_TOKEN) return text;
+  const keep = text.slice(0, maxTokens * CHARS_PER_TOKEN);
+  const cut = keep.slice(0, Math.max(keep.lastIndexOf('\n'), keep.length / 2));
+  const omitted = Math.ceil((text.length - cut.length) / CHARS_PER_TOKEN);
+  return `${cut}\n\n[… about ${omitted} more tokens omitted; ask for fewer sections or a larger max_tokens]`;
+}
 
 /** Cuts text to about `chars` characters at a line break, marking the cut. */
 function cut(text: string, chars: number): string {

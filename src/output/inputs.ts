@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Level, Scope } from '../core/catalogue/schema.js';
-import { SECTIONS } from '../core/catalogue/schema.js';
+import { Level, SECTIONS, Scope } from '../core/catalogue/schema.js';
 import { REVIEW_NAMES } from '../core/review/reviews.js';
 
 // The one definition of every input rule the shells share: the MCP tools use these schemas as they are,

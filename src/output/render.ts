@@ -2,17 +2,6 @@ import type { ListResult, PatternResult, ReviewResult, SearchResult, SelectionRe
 
 // One renderer for both shells: the CLI prints these and the MCP tools return them as text content.
 
-const CHARS_PER_TOKEN = 4;
-
-/** Cuts text to a token budget (4 characters a token), saying what was left out. */
-export function withinBudget(text: string, maxTokens?: number): string {
-  if (!maxTokens || text.length <= maxTokens * CHARS_PER_TOKEN) return text;
-  const keep = text.slice(0, maxTokens * CHARS_PER_TOKEN);
-  const cut = keep.slice(0, Math.max(keep.lastIndexOf('\n'), keep.length / 2));
-  const omitted = Math.ceil((text.length - cut.length) / CHARS_PER_TOKEN);
-  return `${cut}\n\n[… about ${omitted} more tokens omitted; ask for fewer sections or a larger max_tokens]`;
-}
-
 export function renderSearch(r: SearchResult): string {
   if (r.results.length === 0) {
     const s = r.suggestions;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fencedBlocks } from '../../src/core/catalogue/markdown.js';
+import { fencedBlocks, relativeLinks } from '../../src/core/catalogue/markdown.js';
 import { formatProblems } from '../../src/core/catalogue/problems.js';
 import { loadCatalogue } from '../../src/core/catalogue/load.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
@@ -48,10 +48,8 @@ describe('shipped content', () => {
     const broken: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(PACKAGE_ROOT, file), 'utf8');
-      for (const [, target] of prose(text).matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
-        if (!target || /^[a-z]+:/.test(target)) continue;
+      for (const target of relativeLinks(text))
         if (!existsSync(join(PACKAGE_ROOT, dirname(file), target))) broken.push(`${file} → ${target}`);
-      }
     }
     expect(broken).toEqual([]);
   });

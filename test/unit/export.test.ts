@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { relativeLinks } from '../../src/core/catalogue/markdown.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { bek } from '../helpers/cli.js';
 import { shippedEngine } from '../helpers/engine.js';
@@ -29,9 +30,7 @@ describe('bek export skill', () => {
     expect(skill).toMatch(/^---\nname: backend-patterns\ndescription: .{20,1024}\n---\n/);
     const broken: string[] = [];
     for (const file of files) {
-      const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
-      for (const [, target] of text.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
-        if (!target || /^[a-z]+:/.test(target)) continue;
+      for (const target of relativeLinks(readFileSync(file, 'utf8'))) {
         const resolved = join(dirname(file), target);
         if (!existsSync(resolved) || relative(folder, resolved).startsWith('..'))
           broken.push(`${relative(folder, file)} → ${target}`);

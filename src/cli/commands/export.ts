@@ -6,10 +6,6 @@ import { BekError } from '../../util/errors.js';
 import { PACKAGE_ROOT } from '../../util/paths.js';
 import { atMostPositionals } from '../args.js';
 import { command, emit } from '../command.js';
-import { skillFiles, skillProblems } from '../export/skill.js';
-import { zip } from '../export/zip.js';
-
-const SKILL_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const exportCommand = command({
   name: 'export',
@@ -25,18 +21,20 @@ instead, for clients that take an uploaded skill.`,
     json: { help: 'print { name, path, files, zip? }' },
   },
   footer: 'Examples:\n  bek export skill ~/.claude/skills\n  bek export skill --zip backend-patterns.zip',
-  run({ values, positionals }, ctx) {
+  async run({ values, positionals }, ctx) {
     atMostPositionals(positionals, values.zip ? 1 : 2);
     if (positionals[0] !== 'skill') throw new BekError('bad_input', 'what to export: bek export skill <DIR>');
     const target = values.zip ? undefined : positionals[1];
     if (!values.zip && !target) throw new BekError('bad_input', 'missing DIR. Usage: bek export skill <DIR>');
     const root = ctx.io.env.BEK_CATALOGUE_DIR ? resolve(ctx.io.env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
+    const { isSkillName, skillFiles, skillProblems } = await import('../export/skill.js');
+    const { zip } = await import('../export/zip.js'); // node:zlib only for this command
     const { engine, problems } = loadEngine(root);
     if (!engine)
       throw new BekError('broken_catalogue', `the catalogue in ${root} has problems:\n${formatProblems(problems)}`);
     const name = engine.catalogue.skill.name;
     // Checked before it names a folder: "x/../../elsewhere" must not write outside DIR.
-    if (!SKILL_NAME.test(name) || name.length > 64)
+    if (!isSkillName(name))
       throw new BekError(
         'broken_catalogue',
         `the skill's name "${name.slice(0, 80)}" must be lowercase words joined by hyphens, at most 64 characters`,

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { BekError } from '../../util/errors.js';
 import { atMostPositionals, flag } from '../args.js';
 import { command, emit } from '../command.js';
-import { mergeRules, rulesSection, TARGETS, type Target } from '../rules.js';
+/** Each target's file, inside the project folder. */
+export const TARGETS = {
+  'agents-md': 'AGENTS.md',
+  claude: 'CLAUDE.md',
+  cursor: '.cursor/rules/backend-patterns.mdc',
+  copilot: '.github/copilot-instructions.md',
+} as const;
+export type Target = keyof typeof TARGETS;
 
 const TargetName = z.enum([...(Object.keys(TARGETS) as Target[]), 'all']);
 
@@ -22,12 +29,14 @@ markers: the rest of the file is kept as it is, and a second run replaces only t
     json: { help: 'print { files: [{ path, action }] }' },
   },
   footer: 'Example:\n  bek rules all --dir ~/code/my-service',
-  run({ values, positionals }, ctx) {
+  async run({ values, positionals }, ctx) {
     atMostPositionals(positionals, 1);
     if (!positionals[0]) throw new BekError('bad_input', `missing a target: ${TargetName.options.join(', ')}`);
     const target = flag('target', TargetName, positionals[0]);
     const dir = resolve(values.dir ?? '.');
     if (!existsSync(dir)) throw new BekError('bad_input', `--dir: no such folder: ${dir}`);
+    // Loaded on use: the generator reads the tool definitions, which no other command needs at start.
+    const { mergeRules, rulesSection } = await import('../rules.js');
     const section = rulesSection(ctx.engine().catalogue);
     const targets = target === 'all' ? (Object.keys(TARGETS) as Target[]) : [target];
     const files = targets.map((t) => {

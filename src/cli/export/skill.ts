@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import { parseMatter } from '../../core/catalogue/front-matter.js';
+import { relativeLinks } from '../../core/catalogue/markdown.js';
 import type { Catalogue } from '../../core/catalogue/types.js';
 
 // The catalogue as an Agent Skill: a folder named after the skill with SKILL.md at its root and the
@@ -22,29 +24,27 @@ export function skillFiles(root: string, catalogue: Catalogue): SkillFile[] {
   ];
 }
 
-const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An Agent Skill's name: lowercase words joined by hyphens, at most 64 characters. */
+export const isSkillName = (name: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name) && name.length <= 64;
 
 /**
- * What would stop an agent from loading the folder: SKILL.md's front matter (name: lowercase words and
- * hyphens, at most 64 characters, equal to the folder's name; description: 1 to 1,024 characters) and
- * every relative link in every file resolving inside the folder.
+ * What would stop an agent from loading the folder: SKILL.md's front matter (a valid name equal to the
+ * folder's; a description of 1 to 1,024 characters) and every relative link in every file resolving
+ * inside the folder.
  */
 export function skillProblems(folder: string, name: string, files: SkillFile[]): string[] {
   const problems: string[] = [];
-  const skill = files.find((f) => f.path === 'SKILL.md')?.data.toString('utf8') ?? '';
-  const front = /^---\n([\s\S]*?)\n---\n/.exec(skill)?.[1] ?? '';
-  const field = (key: string) => new RegExp(`^${key}:\\s*"?(.*?)"?\\s*$`, 'm').exec(front)?.[1] ?? '';
-  if (!NAME.test(field('name')) || field('name').length > 64)
+  const skill = files.find((f) => f.path === 'SKILL.md')?.data ?? Buffer.alloc(0);
+  const front = parseMatter(skill).data as { name?: unknown; description?: unknown };
+  const given = String(front.name ?? '');
+  if (!isSkillName(given))
     problems.push('SKILL.md: name must be lowercase words joined by hyphens, at most 64 characters');
-  if (field('name') !== name)
-    problems.push(`SKILL.md: name "${field('name')}" differs from the folder's name "${name}"`);
-  const description = field('description');
+  if (given !== name) problems.push(`SKILL.md: name "${given}" differs from the folder's name "${name}"`);
+  const description = String(front.description ?? '');
   if (description.length < 1 || description.length > 1024)
     problems.push('SKILL.md: description must be 1 to 1,024 characters');
   for (const f of files) {
-    const prose = f.data.toString('utf8').replace(/```[\s\S]*?```/g, '');
-    for (const [, target] of prose.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
-      if (!target || /^[a-z]+:/.test(target)) continue;
+    for (const target of relativeLinks(f.data.toString('utf8'))) {
       const resolved = normalize(join(dirname(f.path), target));
       if (resolved.startsWith('..') || !existsSync(join(folder, resolved)))
         problems.push(`${f.path}: link to ${target} does not resolve`);

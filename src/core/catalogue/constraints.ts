@@ -12,7 +12,7 @@ const BEHIND: [RegExp, string][] = [
 ];
 
 /** The id of the pattern that explains how to meet a constraint, when the catalogue holds it. */
-export function constraintPattern(catalogue: Catalogue, constraint: string): string | undefined {
+function constraintPattern(catalogue: Catalogue, constraint: string): string | undefined {
   const id = BEHIND.find(([wording]) => wording.test(constraint))?.[1];
   return id && catalogue.byId.has(id) ? id : undefined;
 }

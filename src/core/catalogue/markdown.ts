@@ -36,6 +36,13 @@ export function fencedBlocks(markdown: string): { blocks: CodeBlock[]; prose: st
   return { blocks, prose: prose.join('\n') };
 }
 
+/** The relative link targets in a Markdown text's prose (code blocks skipped, #fragments dropped). */
+export function relativeLinks(markdown: string): string[] {
+  return [...fencedBlocks(markdown).prose.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)]
+    .map(([, target]) => target ?? '')
+    .filter((target) => target && !/^[a-z]+:/.test(target));
+}
+
 /** Splits Markdown into its `## ` sections, ignoring headings inside fenced code. */
 export function splitSections(body: string): Section[] {
   const sections: Section[] = [];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { PatternId, Section } from '../../output/inputs.js';
 import { findPattern } from '../../core/lookup.js';
-import { renderPattern, withinBudget } from '../../output/render.js';
+import { renderPattern } from '../../output/render.js';
 import { PatternResult, patternResult } from '../../output/results.js';
 import { defineTool, toolResult } from './tool.js';
-import { patternWithinBudget, withoutLists } from '../../output/budget.js';
+import { patternWithinBudget, withinBudget, withoutLists } from '../../output/budget.js';
 import { maxTokens } from './shared.js';
 
 const Input = z.object({

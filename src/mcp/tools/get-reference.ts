@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Engine } from '../../core/engine.js';
-import { withinBudget } from '../../output/render.js';
 import { ReferenceResult, referenceResult } from '../../output/results.js';
 import { defineTool, toolResult } from './tool.js';
-import { referenceWithinBudget } from '../../output/budget.js';
+import { referenceWithinBudget, withinBudget } from '../../output/budget.js';
 import { maxTokens } from './shared.js';
 
 /** The input names the skill and the catalogue's guides. */

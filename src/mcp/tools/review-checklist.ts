@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PatternIds, ReviewName } from '../../output/inputs.js';
-import { reviewWithinBudget } from '../../output/budget.js';
-import { renderReview, withinBudget } from '../../output/render.js';
+import { reviewWithinBudget, withinBudget } from '../../output/budget.js';
+import { renderReview } from '../../output/render.js';
 import { ReviewResult, reviewResult } from '../../output/results.js';
 import { BekError } from '../../util/errors.js';
 import { maxTokens } from './shared.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LIMIT, Level, Limit, Query, Scope } from '../../output/inputs.js';
-import { renderSearch, withinBudget } from '../../output/render.js';
+import { withinBudget } from '../../output/budget.js';
+import { renderSearch } from '../../output/render.js';
 import { SearchResult, searchResult } from '../../output/results.js';
 import { defineTool, toolResult } from './tool.js';
 import { maxTokens } from './shared.js';

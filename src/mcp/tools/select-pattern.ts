@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { renderSelection, withinBudget } from '../../output/render.js';
+import { withinBudget } from '../../output/budget.js';
+import { renderSelection } from '../../output/render.js';
 import { NeedName, SelectionResult } from '../../output/results.js';
 import { NEED_KEYS } from '../../core/selection/needs.js';
 import { BekError } from '../../util/errors.js';
