@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raw } from '../helpers/http.js';
+import { POST_HEADERS, raw } from '../helpers/http.js';
 
 // Hostile inputs against the built binary, over HTTP and stdio: each gets a bounded, clear answer,
 // and the server goes on serving afterwards. Loopback only, every request bounded.
@@ -14,7 +14,6 @@ import { raw } from '../helpers/http.js';
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
 const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('BEK_')));
-const POST = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 const call = (id: number, method: string, params: object) => JSON.stringify({ jsonrpc: '2.0', id, method, params });
 const tool = (id: number, name: string, args: object) => call(id, 'tools/call', { name, arguments: args });
 
@@ -23,7 +22,7 @@ describe('the built `bek serve --http` under hostile requests', () => {
   let url = '';
   let base = '';
   const post = (body: string, headers: Record<string, string> = {}) =>
-    raw(url, { method: 'POST', headers: { ...POST, ...headers }, body });
+    raw(url, { method: 'POST', headers: { ...POST_HEADERS, ...headers }, body });
   /** A JSON-RPC answer from a JSON or an SSE body. */
   const rpc = (body: string) =>
     JSON.parse(body.startsWith('{') ? body : (/^data: (.+)$/m.exec(body)?.[1] ?? 'null')) as {

@@ -15,3 +15,14 @@ export function raw(url: string, options: { method?: string; headers?: Record<st
     },
   );
 }
+
+/** A 2025-11-25 initialize request, as a raw body. */
+export const INIT = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+});
+
+/** The headers a Streamable HTTP client sends with a POST. */
+export const POST_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };

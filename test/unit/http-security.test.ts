@@ -7,15 +7,9 @@ import { setLogLevel } from '../../src/util/log.js';
 import { type HttpService, loadHttpConfig, startHttpServer } from '../../src/transports/http.js';
 import { createRateLimiter } from '../../src/transports/http/rate-limit.js';
 import { shippedEngine } from '../helpers/engine.js';
+import { INIT, POST_HEADERS } from '../helpers/http.js';
 
 const TOKEN = 'team-secret-0123456789abcdef';
-const INIT = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
-});
-const POST_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 
 const start = (env: NodeJS.ProcessEnv) => startHttpServer(shippedEngine(), loadHttpConfig({ port: '0' }, env));
 const post = (url: string, headers: Record<string, string> = {}) =>

@@ -4,7 +4,7 @@ import { SKILL_URI } from '../../src/core/catalogue/uri.js';
 import { setLogLevel } from '../../src/util/log.js';
 import { type HttpService, loadHttpConfig, startHttpServer } from '../../src/transports/http.js';
 import { shippedEngine } from '../helpers/engine.js';
-import { raw } from '../helpers/http.js';
+import { INIT, POST_HEADERS, raw } from '../helpers/http.js';
 
 type Era = 'legacy' | 'modern';
 type Content = { type: string; text?: string };
@@ -18,14 +18,6 @@ async function connect(url: string, era: Era) {
   await client.connect(new StreamableHTTPClientTransport(new URL(url)));
   return client;
 }
-
-const INIT = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
-});
-const POST_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 
 let service: HttpService;
 let base: string;
