@@ -191,6 +191,28 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     expect(s.suggestions?.scopes.length).toBeGreaterThan(0);
   });
 
+  it('search_patterns answers questions from other fields with no result, and documents its score bands', async () => {
+    const search = async (query: string) =>
+      (await client.callTool({ name: 'search_patterns', arguments: { query } })).structuredContent as {
+        total: number;
+        results: { id: string; score: number }[];
+      };
+    // Each of these got a least-bad hit before (Rate Limiting, Dead-Letter Queue, Retries...).
+    for (const query of [
+      'center a div vertically with flexbox',
+      'useEffect runs twice in strict mode',
+      'pandas merge two dataframes on a column',
+      'excel vlookup returns n/a',
+    ]) {
+      expect(await search(query), query).toMatchObject({ total: 0, results: [] });
+    }
+    // Another field's word does not turn away a question the catalogue answers.
+    const covered = await search('where do I keep oauth tokens for a react spa');
+    expect(covered.results[0]?.id).toBe('arch-backends-for-frontends');
+    const tools = (await client.listTools()).tools;
+    expect(tools.find((t) => t.name === 'search_patterns')?.description).toMatch(/>=0\.5.*<0\.3/);
+  });
+
   it('rejects bad arguments with an error result that says what to send, without a stack trace', async () => {
     const result = await client.callTool({
       name: 'search_patterns',

@@ -12,7 +12,10 @@ const FLOORS = {
   'queries-blind-2.json': { hit1: 0.9, hit3: 0.95, mrr: 0.92 },
   'queries-wave2.json': { hit1: 0.92, hit3: 0.97, mrr: 0.94 },
   'queries-blind-3.json': { hit1: 0.85, hit3: 0.94, mrr: 0.9 },
+  'queries-blind-4.json': { hit1: 0.93, hit3: 0.97, mrr: 0.95 },
 };
+/** Covered questions answered "no match": at most this share of any set (the bound). */
+const MAX_UNANSWERED = 0.02;
 
 describe('search relevance stays above its floors', () => {
   it.each(Object.entries(FLOORS))('%s', (name, floor) => {
@@ -24,14 +27,23 @@ describe('search relevance stays above its floors', () => {
     ).toBeGreaterThanOrEqual(floor.hit1);
     expect(r.hit3).toBeGreaterThanOrEqual(floor.hit3);
     expect(r.mrr).toBeGreaterThanOrEqual(floor.mrr);
+    expect(r.unanswered / r.queries, 'covered questions answered "no match"').toBeLessThanOrEqual(MAX_UNANSWERED);
   });
 });
 
+// Off-topic questions answered "no match". offtopic-blind.json (written blind) had 5 of 60 when it arrived
+// and offtopic-blind-2.json 8 of 55 on the search of that day; offtopic-dev.json is the set abstention was
+// tuned on. The floors are today's figures less a question or two.
+const ABSTENTION = {
+  'offtopic-dev.json': { questions: 40, floor: 22 },
+  'offtopic-blind.json': { questions: 60, floor: 23 },
+  'offtopic-blind-2.json': { questions: 55, floor: 24 },
+};
+
 describe('search admits it has no answer', () => {
-  // bench/offtopic-blind.json, written blind: 5 of 60 answered "no match" when it arrived (2026-12-01).
-  it('keeps its abstention on off-topic questions at or above the first measurement', () => {
-    const r = abstention(shippedEngine(), join(import.meta.dirname, '../../bench/offtopic-blind.json'));
-    expect(r.questions).toBe(60);
-    expect(r.abstained).toBeGreaterThanOrEqual(5);
+  it.each(Object.entries(ABSTENTION))('%s', (name, { questions, floor }) => {
+    const r = abstention(shippedEngine(), join(import.meta.dirname, '../../bench', name));
+    expect(r.questions).toBe(questions);
+    expect(r.abstained).toBeGreaterThanOrEqual(floor);
   });
 });

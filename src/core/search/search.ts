@@ -1,6 +1,7 @@
 import type { Level, Scope } from '../catalogue/schema.js';
 import { SCOPES } from '../catalogue/schema.js';
 import type { Pattern } from '../catalogue/types.js';
+import { isForeign } from './foreign.js';
 import type { SearchIndex } from './index.js';
 import { MAX_WORD, queryTerms, stem } from './text.js';
 
@@ -34,6 +35,14 @@ export interface SearchOutcome {
 
 /** Below this score a hit is noise, not an answer. */
 const MIN_SCORE = 0.2;
+/**
+ * A question that names another field's subject ("flexbox", "pandas"), or whose words the catalogue mostly
+ * does not know, is answered only by a match at least this good: below it the best hit is the least-bad
+ * one, not an answer (the score bands in bench/relevance.ts measure this).
+ */
+const CONFIDENT = 0.5;
+/** The share of a question's words unknown to the catalogue (after typo matching) that makes it foreign. */
+const UNKNOWN_SHARE = 0.5;
 /** Hits far below the best one are noise for this query, even when they clear MIN_SCORE. */
 const RELATIVE_CUT = 0.4;
 const DEFAULT_LIMIT = 5;
@@ -97,6 +106,19 @@ function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
   });
 }
 
+/**
+ * Whether the question is about something outside the catalogue: it names another field's subject that no
+ * title, alias, tag or summary uses, or most of its words match nothing the catalogue holds.
+ */
+function foreign(index: SearchIndex, query: string, matches: TermMatch[]): boolean {
+  const named = queryTerms(query).some(({ term }) => {
+    const known = index.ids.get(term);
+    return isForeign(term) && !(known !== undefined && index.head[known]);
+  });
+  const unknown = matches.filter((m) => m.variants.length === 0).length;
+  return named || (matches.length > 1 && unknown / matches.length >= UNKNOWN_SHARE);
+}
+
 /** "deadletter", "ratelimiting": two words that titles, aliases, tags or summaries use, written as one. */
 function splitCompound(index: SearchIndex, word: string): [number, number] | undefined {
   const known = (part: string) => {
@@ -121,7 +143,9 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     const score = COVERAGE_SHARE * ((coverage[doc] ?? 0) / totalWeight) + (1 - COVERAGE_SHARE) * (phrase[doc] ?? 0);
     return Math.round(score * 1000) / 1000;
   });
-  const floor = Math.max(MIN_SCORE, RELATIVE_CUT * scores.reduce((a, b) => Math.max(a, b), 0));
+  const best = scores.reduce((a, b) => Math.max(a, b), 0);
+  const floor =
+    best < CONFIDENT && foreign(index, query, matches) ? Infinity : Math.max(MIN_SCORE, RELATIVE_CUT * best);
   const good: number[] = [];
   scores.forEach((s, i) => {
     if (s >= floor) good.push(i);

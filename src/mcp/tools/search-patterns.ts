@@ -18,9 +18,9 @@ export const searchPatterns = defineTool({
   name: 'search_patterns',
   title: 'Search backend patterns',
   description:
-    'Find the vetted backend pattern (API, database, security, reliability, observability, architecture) for a problem, ' +
-    'symptom or name, e.g. "charged twice when the client retries". Ranked ids with summaries and scores; read one with ' +
-    'get_pattern. Says so when nothing matches.',
+    'Find the backend pattern (API, database, security, reliability, observability, architecture) for a problem, ' +
+    'symptom or name, e.g. "charged twice on retry". Ranked ids, summaries; read one with get_pattern. ' +
+    'Score >=0.5: nearly always right; 0.3-0.5: check the summary; <0.3: a guess. No results: not covered.',
   input: () => Input,
   output: SearchResult,
   run(engine, { query, scope, level, limit, max_tokens }) {
