@@ -35,18 +35,33 @@ export function renderPattern(p: PatternResult, options: { sources?: boolean } =
   return `${head}\n\n${body}${sources}`.trim();
 }
 
+/** The first few of the ranked answer: what the text says matters most. */
+const MOST_IMPORTANT = 3;
+
 export function renderSelection(s: SelectionResult, { constraints = true } = {}): string {
   const parts: string[] = [];
-  parts.push(
-    s.recommendations.length > 0
-      ? `## Recommended\n\n${s.recommendations
-          .map(
-            (r) =>
-              `- **${r.title}** \`${r.id}\` (matrix: ${r.requirement}): ${r.why}${r.caveats.map((c) => `\n  - Caveat: ${c}`).join('')}`,
-          )
-          .join('\n')}`
-      : '## Recommended\n\nNo row of the selection matrix applies; start with the simplest design that meets the requirements, and search the catalogue (search_patterns) for specific problems.',
-  );
+  const ranked = [...s.recommendations, ...s.supporting].sort((a, b) => b.strength - a.strength);
+  if (ranked.length === 0)
+    parts.push(
+      '## Recommended\n\nNothing in these requirements calls for a backend pattern: build the simplest thing that meets them. ' +
+        'If a backend part was left out, describe it and ask again, or search the catalogue (search_patterns) for a specific problem.',
+    );
+  else
+    parts.push(
+      `Most important: ${ranked
+        .slice(0, MOST_IMPORTANT)
+        .map((r) => `**${r.title}**`)
+        .join(', ')}.`,
+    );
+  if (s.recommendations.length > 0)
+    parts.push(
+      `## Recommended (selection matrix)\n\n${s.recommendations
+        .map(
+          (r) =>
+            `- **${r.title}** \`${r.id}\` (matrix: ${r.requirement}): ${r.why}${r.caveats.map((c) => `\n  - Caveat: ${c}`).join('')}`,
+        )
+        .join('\n')}`,
+    );
   if (s.rejected.length > 0) {
     parts.push(
       `## Not recommended\n\n${s.rejected.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why} Instead: ${r.instead.join(', ')}.`).join('\n')}`,
@@ -54,7 +69,7 @@ export function renderSelection(s: SelectionResult, { constraints = true } = {})
   }
   if (s.supporting.length > 0) {
     parts.push(
-      `## Supporting patterns\n\n${s.supporting.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why}`).join('\n')}`,
+      `## ${s.recommendations.length > 0 ? 'Supporting patterns' : 'Recommended'}, strongest first\n\n${s.supporting.map((r) => `- **${r.title}** \`${r.id}\`: ${r.why}`).join('\n')}`,
     );
   }
   if (constraints)

@@ -7,7 +7,6 @@ import { buildChecklist } from '../core/review/checklist.js';
 import type { ReviewName } from '../core/review/reviews.js';
 import type { SearchOptions } from '../core/search/search.js';
 import { findPattern } from '../core/lookup.js';
-import { type Need, NEED_KEYS } from '../core/selection/needs.js';
 
 // One definition of each result: the MCP tools declare these as outputSchema and the CLI prints them with --json.
 
@@ -62,10 +61,8 @@ export const PatternResult = z.object({
 });
 export type PatternResult = z.infer<typeof PatternResult>;
 
-/** A need of the selection matrix by name (select_pattern's `needs`, `bek select --need`). */
-export const NeedName = z.enum(NEED_KEYS as [Need, ...Need[]], {
-  error: 'not a need name (select_pattern lists them in needs)',
-});
+/** A need of the catalogue's selection data by name (select_pattern's `needs`, `bek select --need`). */
+export const NeedName = z.string().max(40);
 
 export const SelectionResult = z.object({
   requirements: z.string(),
@@ -77,9 +74,12 @@ export const SelectionResult = z.object({
       requirement: z.string(),
       why: z.string(),
       caveats: z.array(z.string()),
+      strength: z.number(),
     }),
-  ),
-  supporting: z.array(z.object({ id: z.string(), title: z.string(), why: z.string() })),
+  ).describe('Matrix rows that apply, strongest first'),
+  supporting: z
+    .array(z.object({ id: z.string(), title: z.string(), why: z.string(), strength: z.number() }))
+    .describe('Other patterns the requirements call for, strongest first'),
   rejected: z.array(
     z.object({
       id: z.string(),

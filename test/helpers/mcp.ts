@@ -3,9 +3,8 @@ import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { createServer } from '../../src/mcp/server.js';
 import { shippedEngine } from './engine.js';
 
-/** A real SDK client connected in-process to a fresh server; `modern` speaks 2026-07-28 (server/discover). */
-export async function connectInProcess(era: 'legacy' | 'modern' = 'legacy') {
-  const engine = shippedEngine();
+/** A real SDK client connected in-process to a fresh server (over the shipped catalogue unless given an engine); `modern` speaks 2026-07-28 (server/discover). */
+export async function connectInProcess(era: 'legacy' | 'modern' = 'legacy', engine = shippedEngine()) {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client(
     { name: 'bek-test', version: '1.0.0' },

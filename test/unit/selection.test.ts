@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { loadScenarios, SCENARIO_SETS, scenarioFailures } from '../../bench/scenarios.js';
 import type { ExplicitNeeds } from '../../src/core/selection/select.js';
 import { shippedEngine } from '../helpers/engine.js';
 
@@ -29,7 +27,8 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'admin back office',
     requirements: 'Internal admin panel to manage product records in PostgreSQL',
-    recommend: ['api-rest', 'arch-mvc', 'db-repository'],
+    // A database named in passing is not the matrix's "testable data access layer" row.
+    recommend: ['api-rest', 'arch-mvc'],
     forbid: ['arch-microservices'],
   },
   {
@@ -286,7 +285,7 @@ describe('select_pattern scenarios', () => {
     );
   });
 
-  it('falls back to strong catalogue matches when no rule applies, and names nothing when none is strong', () => {
+  it('names what a clause of the requirements finds with confidence, and nothing for an unrelated system', () => {
     const known = engine.select('RFC 9457 problem details');
     expect(known.needs).toEqual([]);
     expect(known.supporting.map((r) => r.id)).toContain('api-error-model');
@@ -294,46 +293,35 @@ describe('select_pattern scenarios', () => {
     expect([...unknown.recommendations, ...unknown.supporting]).toEqual([]);
     expect(unknown.constraints.length).toBeGreaterThan(0);
   });
-});
 
-// Written by people who never saw the selection code: of bench/scenarios-blind.json 24 of 30 passed when it
-// arrived, of scenarios-blind-2.json 26 of 30; the signal vocabulary was widened since, and these keep that.
-const Blind = z.array(
-  z.strictObject({ requirements: z.string(), expected: z.array(z.string()), forbidden: z.array(z.string()) }),
-);
-const BLIND = ['scenarios-blind.json', 'scenarios-blind-2.json'].flatMap((name) =>
-  Blind.parse(JSON.parse(readFileSync(join(import.meta.dirname, '../../bench', name), 'utf8'))),
-);
-
-describe('select_pattern blind scenarios', () => {
-  const engine = shippedEngine();
-  it.each(BLIND)('$requirements', ({ requirements, expected, forbidden }) => {
-    const result = engine.select(requirements);
-    const recommended = result.recommendations.map((r) => r.id);
-    const all = [...recommended, ...result.supporting.map((r) => r.id)];
-    for (const id of expected) expect(all, `expected ${id}`).toContain(id);
-    for (const id of forbidden) expect(recommended, `forbidden ${id}`).not.toContain(id);
+  it('ranks one list by strength and quotes the requirements as evidence', () => {
+    const r = engine.select(
+      'Public REST API for partners; our payments endpoint is retried by clients after timeouts, and the same card must never be charged twice.',
+    );
+    const strengths = r.supporting.map((s) => s.strength);
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+    expect(r.supporting[0]?.id).toBe('api-idempotency-keys');
+    expect(r.supporting[0]?.why).toMatch(/"payments"/);
   });
 });
 
-// bench/scenarios-blind-3.json, written blind for the second wave (tenants, SSO, caching, jobs, uploads,
-// legacy migration, several clients, select-nothing and word-sense traps): the floor is what passed when
-// it arrived, before any change to selection.
-const FIRST_MEASUREMENT = 17;
+// Written by people who never saw the selection code (bench/scenarios.ts scores them). When they arrived:
+// scenarios-blind.json 24 of 30 and -2 26 of 30 (first-hit phrase rules), -3 8 of 45 (counted strictly: an empty
+// `expected` means nothing may be named); -4 19 of 58 on the same rules. -3 was then used to tune the selection
+// data; -4 was not. The floors are today's figures.
+const SCENARIO_FLOORS: Record<string, number> = {
+  'scenarios-blind.json': 30,
+  'scenarios-blind-2.json': 30,
+  'scenarios-blind-3.json': 44,
+  'scenarios-blind-4.json': 35,
+};
 
-describe('select_pattern second-wave blind scenarios', () => {
+describe('select_pattern blind scenarios', () => {
   const engine = shippedEngine();
-  const scenarios = Blind.parse(
-    JSON.parse(readFileSync(join(import.meta.dirname, '../../bench/scenarios-blind-3.json'), 'utf8')),
-  );
-  const passes = scenarios.filter(({ requirements, expected, forbidden }) => {
-    const result = engine.select(requirements);
-    const recommended = result.recommendations.map((r) => r.id);
-    const all = [...recommended, ...result.supporting.map((r) => r.id)];
-    return expected.every((id) => all.includes(id)) && forbidden.every((id) => !recommended.includes(id));
-  }).length;
-  it(`passes at least its first measurement (${passes} of ${scenarios.length} now)`, () => {
-    expect(scenarios).toHaveLength(45);
-    expect(passes).toBeGreaterThanOrEqual(FIRST_MEASUREMENT);
+  it.each(SCENARIO_SETS)('%s passes at least its floor', (name) => {
+    const scenarios = loadScenarios(name);
+    const failing = scenarios.map((s) => ({ s, why: scenarioFailures(engine, s) })).filter((f) => f.why.length > 0);
+    const report = failing.map((f) => `${f.s.requirements.slice(0, 80)}: ${f.why.join('; ')}`).join('\n');
+    expect(scenarios.length - failing.length, report).toBeGreaterThanOrEqual(SCENARIO_FLOORS[name] ?? Infinity);
   });
 });

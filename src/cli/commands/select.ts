@@ -1,6 +1,5 @@
 import { renderSelection } from '../../output/render.js';
 import { NeedName } from '../../output/results.js';
-import { NEED_KEYS } from '../../core/selection/needs.js';
 import { Requirements } from '../../output/inputs.js';
 import { flag, text } from '../args.js';
 import { command, emit } from '../command.js';
@@ -16,7 +15,7 @@ export const select = command({
 why, caveats, what was declined and the absolute constraints.`,
   options: {
     need: { value: 'NAME', multiple: true, help: 'state a need the text may not show, repeatable' },
-    without: { value: 'NAME', multiple: true, help: `rule a need out, repeatable\nneeds: ${NEED_KEYS.join(', ')}` },
+    without: { value: 'NAME', multiple: true, help: 'rule a need out, repeatable (an unknown name is answered with the list)' },
     json: { help: 'print the select_pattern result object' },
   },
   footer: 'Example:\n  bek select "public REST API for payments; two teams deploy independently"',

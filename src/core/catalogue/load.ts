@@ -8,6 +8,7 @@ import { readCatalogueFile } from './files.js';
 import { parseDocument, parseMatter } from './front-matter.js';
 import { splitSections } from './markdown.js';
 import { GuideFrontMatter, PatternFrontMatter } from './schema.js';
+import { checkSelection, parseSelection, SELECTION_FILE } from './selection.js';
 import { parseSkill } from './skill.js';
 import { type PatternMeta, withTextOnDemand } from './text.js';
 import type { Catalogue, Guide, Pattern, Problem } from './types.js';
@@ -37,6 +38,7 @@ export const catalogueFiles = (root: string) => [
   ...markdownFiles(join(root, 'references/patterns')),
   ...markdownFiles(join(root, 'references')),
   join(root, 'skill/SKILL.md'),
+  join(root, SELECTION_FILE),
 ];
 
 /**
@@ -60,7 +62,7 @@ export const reloadedPattern = (root: string, meta: PatternMeta, sha: string): P
   withTextOnDemand(deepFreeze(meta), textFromFile(root, meta.file, sha));
 
 /**
- * Loads the content under `root` (skill/SKILL.md, references/*.md, references/patterns/*.md),
+ * Loads the content under `root` (skill/SKILL.md and its selection data, references/*.md, references/patterns/*.md),
  * validating everything. The catalogue is returned only when there are no problems. Its patterns keep
  * no text (see withTextOnDemand): `onPattern` sees each whole pattern once, as it is loaded.
  */
@@ -113,11 +115,17 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
   const skillFile = existsSync(skillPath) ? read(skillPath) : undefined;
   if (!existsSync(skillPath)) problems.push({ file: 'skill/SKILL.md', field: '(file)', message: 'missing' });
   const skill = skillFile && parseSkill(skillFile.bytes, rel(skillPath), problems);
+  const selectionPath = join(root, SELECTION_FILE);
+  const selectionFile = existsSync(selectionPath) ? read(selectionPath) : undefined;
+  if (!existsSync(selectionPath)) problems.push({ file: SELECTION_FILE, field: '(file)', message: 'missing' });
+  const selection = selectionFile && parseSelection(selectionFile.bytes, problems);
 
   if (patterns.length === 0)
     problems.push({ file: 'references/patterns', field: '(folder)', message: 'no pattern documents found' });
-  if (problems.length > 0 || !skill) return { problems };
-  const catalogue: Catalogue = { patterns, byId, guides, skill, version: hash.digest('hex').slice(0, 12) };
+  if (skill && selection) problems.push(...checkSelection(selection, byId, skill));
+  if (problems.length > 0 || !skill || !selection) return { problems };
+  const version = hash.digest('hex').slice(0, 12);
+  const catalogue: Catalogue = { patterns, byId, guides, skill, selection, version };
   return { catalogue: deepFreeze(catalogue), problems, digests };
 }
 

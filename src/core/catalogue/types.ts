@@ -1,4 +1,5 @@
 import type { GuideFrontMatter, PatternFrontMatter } from './schema.js';
+import type { SelectionData } from './selection.js';
 
 export interface Section {
   name: string;
@@ -48,6 +49,8 @@ export interface Catalogue {
   byId: ReadonlyMap<string, Pattern>;
   guides: readonly Guide[];
   skill: Skill;
+  /** The needs the selection recognises, the matrix rows as data and the supporting patterns (skill/selection.json). */
+  selection: SelectionData;
   /** Short content hash: changes whenever any served document changes. */
   version: string;
 }

@@ -1,5 +1,5 @@
+import type { SelectionData } from '../catalogue/selection.js';
 import { stem, words } from '../search/text.js';
-import { type Need, NEED_KEYS, NEEDS } from './needs.js';
 
 const NEGATIONS = new Set([
   'no',
@@ -14,16 +14,40 @@ const NEGATIONS = new Set([
   'avoid',
   'isnt',
   'arent',
+  'nobody',
+  'none',
 ]);
 const NEGATION_REACH = 3;
+/** "must never be charged twice" states a need: a negation right after one of these is a requirement, not a denial. */
+const MODALS = new Set(['must', 'should', 'shall', 'may', 'can', 'cannot', 'will', 'mustn', 'shouldn', 'ought']);
 /** The end of a sentence or clause: "No login. Chat for teams." does not negate the chat. */
 const CLAUSE_END = /[.;!?](?=\s|$)|\n/;
-
-const stems = (text: string) => words(text).map(stem);
-const SIGNALS: [Need, string[][]][] = NEED_KEYS.map((need) => [need, NEEDS[need].signals.map(stems)]);
-
 /** Words allowed between two words of a phrase: "live order status updates" still says "live updates". */
 const MAX_GAP = 2;
+/** A need is present when the weights of the distinct phrases that reveal it add up to this. */
+export const THRESHOLD = 1;
+
+/** What revealed one need: its evidence, and the words of the requirements that carried it. */
+export interface NeedEvidence {
+  score: number;
+  quotes: string[];
+}
+
+type Compiled = [need: string, phrases: [stems: string[], weight: number][]][];
+const compiled = new WeakMap<SelectionData, Compiled>();
+
+/** The selection data's phrases as stemmed words, made once per catalogue. */
+function compile(data: SelectionData): Compiled {
+  let c = compiled.get(data);
+  if (!c) {
+    c = Object.entries(data.needs).map(([need, { evidence }]) => [
+      need,
+      Object.entries(evidence).map(([phrase, weight]) => [words(phrase).map(stem), weight]),
+    ]);
+    compiled.set(data, c);
+  }
+  return c;
+}
 
 /** Where `phrase` occurs in `seq` as [first, last] word positions: its words in order, each at most MAX_GAP words after the one before. */
 function phraseSpans(seq: string[], phrase: string[]): [number, number][] {
@@ -42,23 +66,37 @@ function phraseSpans(seq: string[], phrase: string[]): [number, number][] {
   return spans;
 }
 
-/** The needs that free-text requirements reveal, each with the phrase that revealed it; negated mentions are ignored. */
-export function detectNeeds(requirements: string): Map<Need, string> {
-  // Clause by clause: a phrase never spans two sentences, and "No login. Chat for teams." does not negate the chat.
-  const clauses = requirements.replace(/n't\b/g, ' not').split(CLAUSE_END).map(words);
-  const found = new Map<Need, string>();
-  for (const raw of clauses) {
+/** Whether a negation shortly before `at` denies what follows ("no real-time"), rather than requiring it ("must not"). */
+export function negated(raw: string[], at: number, reach = NEGATION_REACH): boolean {
+  for (let i = Math.max(0, at - reach); i < at; i++)
+    if (NEGATIONS.has(raw[i] ?? '') && !MODALS.has(raw[i - 1] ?? '')) return true;
+  return false;
+}
+
+/** The requirements as clauses of raw words: a phrase never spans two sentences. */
+export const clauses = (requirements: string): string[][] =>
+  requirements.replace(/n't\b/g, ' not').split(CLAUSE_END).map(words);
+
+/**
+ * Weighs the evidence for every need in free-text requirements: each distinct phrase that occurs, not
+ * negated, adds its weight once. Every need with some evidence is returned; it is present at THRESHOLD.
+ */
+export function weighNeeds(data: SelectionData, requirements: string): Map<string, NeedEvidence> {
+  const found = new Map<string, NeedEvidence>();
+  const seen = new Set<string>();
+  for (const raw of clauses(requirements)) {
     const seq = raw.map(stem);
-    for (const [need, phrases] of SIGNALS) {
-      if (found.has(need)) continue;
-      for (const phrase of phrases) {
-        const hit = phraseSpans(seq, phrase).find(
-          ([first]) => !raw.slice(Math.max(0, first - NEGATION_REACH), first).some((w) => NEGATIONS.has(w)),
-        );
-        if (hit !== undefined) {
-          found.set(need, raw.slice(hit[0], hit[1] + 1).join(' '));
-          break;
-        }
+    for (const [need, phrases] of compile(data)) {
+      for (const [phrase, weight] of phrases) {
+        const key = `${need} ${phrase.join(' ')}`;
+        if (seen.has(key)) continue;
+        const hit = phraseSpans(seq, phrase).find(([first]) => !negated(raw, first));
+        if (!hit) continue;
+        seen.add(key);
+        const e = found.get(need) ?? { score: 0, quotes: [] };
+        e.score += weight;
+        e.quotes.push(raw.slice(hit[0], hit[1] + 1).join(' '));
+        found.set(need, e);
       }
     }
   }

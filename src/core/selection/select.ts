@@ -1,8 +1,10 @@
 import { constraintsWithPatterns } from '../catalogue/constraints.js';
+import type { MatrixRow } from '../catalogue/selection.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { detectNeeds } from './detect.js';
-import { MATRIX, SUPPORT } from './matrix.js';
-import { type Need, NEEDS } from './needs.js';
+import type { SearchOutcome } from '../search/search.js';
+import { queryTerms } from '../search/text.js';
+import { BekError } from '../../util/errors.js';
+import { clauses, type NeedEvidence, negated, THRESHOLD, weighNeeds } from './detect.js';
 
 export interface Recommendation {
   id: string;
@@ -11,14 +13,23 @@ export interface Recommendation {
   requirement: string;
   why: string;
   caveats: string[];
+  /** How strongly the requirements call for it; the list is ordered by it. */
+  strength: number;
+}
+
+export interface Supporting {
+  id: string;
+  title: string;
+  why: string;
+  strength: number;
 }
 
 export interface Selection {
   requirements: string;
   /** Needs understood from the text and the structured input, each with what revealed it. */
-  needs: { need: Need; because: string }[];
+  needs: { need: string; because: string }[];
   recommendations: Recommendation[];
-  supporting: { id: string; title: string; why: string }[];
+  supporting: Supporting[];
   /** Matrix rows that were considered and declined, with what to do instead. */
   rejected: { id: string; title: string; requirement: string; why: string; instead: string[] }[];
   constraints: string[];
@@ -26,73 +37,145 @@ export interface Selection {
 }
 
 /** Explicit needs override what the text says: true adds a need, false removes it. */
-export type ExplicitNeeds = Partial<Record<Need, boolean>>;
+export type ExplicitNeeds = Record<string, boolean>;
+/** The catalogue's search, which reads each clause of the requirements for patterns no need names. */
+export type ClauseSearch = (clause: string) => SearchOutcome;
 
-/** Runs the skill's selection matrix over requirements; deterministic, and every answer says why. */
-export function selectPatterns(catalogue: Catalogue, requirements: string, explicit: ExplicitNeeds = {}): Selection {
-  const because = detectNeeds(requirements);
-  for (const [need, on] of Object.entries(explicit) as [Need, boolean][]) {
-    if (on) because.set(need, 'stated in needs');
-    else because.delete(need);
+/** A search hit this good on one clause is evidence for its pattern (the band where rank 1 is right ~95% of the time). */
+const CLAUSE_EVIDENCE = 0.55;
+/** Clauses with fewer meaningful words than this are too vague to search ("It lives in Confluence."). */
+const CLAUSE_WORDS = 3;
+/** A stated need weighs like strong evidence. */
+const STATED = 1.5;
+/** The most supporting patterns named: past that, a list stops being advice. */
+const MAX_SUPPORTING = 12;
+/** What each further need present adds to a rule's strength. */
+const OTHER_NEED = 0.25;
+/** A matrix row outranks any single supporting rule. */
+const ROW_BONUS = 1;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Runs the skill's selection matrix over requirements, with the catalogue's selection data and its search:
+ * deterministic, ranked, and every answer quotes what called for it.
+ */
+export function selectPatterns(
+  catalogue: Catalogue,
+  requirements: string,
+  explicit: ExplicitNeeds = {},
+  search?: ClauseSearch,
+): Selection {
+  const data = catalogue.selection;
+  const unknown = Object.keys(explicit).filter((n) => !Object.hasOwn(data.needs, n));
+  if (unknown.length > 0)
+    throw new BekError(
+      'bad_input',
+      `Unknown need: ${unknown.join(', ')}. The needs are: ${Object.keys(data.needs).join(', ')}.`,
+    );
+  const weighed = weighNeeds(data, requirements);
+  const present = new Map<string, NeedEvidence>();
+  for (const [need, e] of weighed) if (e.score >= THRESHOLD) present.set(need, e);
+  const noBackend = [...present.keys()].some((n) => data.needs[n]?.noBackend);
+  if (noBackend)
+    for (const [need, e] of present) if (e.score < 2 * THRESHOLD && !data.needs[need]?.noBackend) present.delete(need);
+  for (const [need, on] of Object.entries(explicit)) {
+    if (on) present.set(need, { score: STATED, quotes: [] });
+    else present.delete(need);
   }
-  const has = (needs: Need[] | undefined) => !!needs?.some((n) => because.has(n));
+  // The strongest evidence among the needs, and a little for each other one present: a rule that several
+  // stated needs call for ranks above one that a single need does.
+  const strengthOf = (needs: string[] | undefined) => {
+    const scores = [...new Set(needs)].map((n) => Math.min(2, present.get(n)?.score ?? 0)).filter((x) => x > 0);
+    return scores.length === 0 ? 0 : Math.max(...scores) + OTHER_NEED * (scores.length - 1);
+  };
+  const has = (needs: string[] | undefined) => strengthOf(needs) > 0;
   const title = (id: string) => catalogue.byId.get(id)?.title ?? id;
-  const named = (needs: Need[]) =>
-    needs
-      .filter((n) => because.has(n))
-      .map((n) => `"${because.get(n)}"`)
+  const quoted = (needs: string[]) =>
+    [...new Set(needs)]
+      .flatMap((n) => {
+        const e = present.get(n);
+        return !e ? [] : e.quotes.length > 0 ? e.quotes.slice(0, 2).map((q) => `"${q}"`) : [`${n} (stated)`];
+      })
       .join(', ');
 
   const recommendations: Recommendation[] = [];
   const rejected: Selection['rejected'] = [];
-  for (const row of MATRIX.filter((r) => has(r.any))) {
+  for (const row of data.rows.filter((r) => has(r.when))) {
     if (row.justifiedBy && !has(row.justifiedBy)) {
-      if (row.unjustified) {
-        for (const id of row.recommended) {
-          rejected.push({
-            id,
-            title: title(id),
-            requirement: row.requirement,
-            why: row.unjustified.why,
-            instead: row.unjustified.instead,
-          });
-        }
-      }
+      for (const id of row.unjustified ? row.recommended : [])
+        rejected.push({ id, title: title(id), requirement: row.requirement, ...declined(row) });
       continue;
     }
-    const evidence = named([...row.any, ...(row.justifiedBy ?? [])]);
+    const needs = [...row.when, ...(row.justifiedBy ?? [])];
     for (const id of row.recommended) {
       recommendations.push({
         id,
         title: title(id),
         requirement: row.requirement,
-        why: `${row.why} (from: ${evidence})`,
+        why: `${row.why} (from: ${quoted(needs)})`,
         caveats: row.caveats,
+        strength: round(ROW_BONUS + strengthOf(needs)),
       });
     }
   }
 
   const taken = new Set(recommendations.map((r) => r.id));
-  const supporting: Selection['supporting'] = [];
-  const add = (id: string, why: string) => {
+  const supporting = new Map<string, Supporting>();
+  const add = (id: string, why: string, strength: number) => {
     if (taken.has(id) || !catalogue.byId.has(id)) return;
-    taken.add(id);
-    supporting.push({ id, title: title(id), why });
+    const had = supporting.get(id);
+    if (!had || had.strength < strength) supporting.set(id, { id, title: title(id), why, strength: round(strength) });
   };
-  for (const rule of SUPPORT.filter((r) => has(r.any))) add(rule.id, `${rule.why} (from: ${named(rule.any)})`);
+  for (const rule of data.support) {
+    const s = has(rule.unless) ? 0 : strengthOf(rule.when);
+    if (s > 0) add(rule.pattern, `${rule.why} (from: ${quoted(rule.when.filter((n) => present.has(n)))})`, s);
+  }
+  const moot = new Set(data.support.filter((r) => has(r.unless)).map((r) => r.pattern));
+  for (const [id, { clause, score }] of clauseMatches(requirements, noBackend ? undefined : search)) {
+    if (moot.has(id)) continue;
+    const had = supporting.get(id);
+    if (had) had.strength = round(had.strength + score / 2);
+    else add(id, `The catalogue's closest match for "${clause}" (search score ${score}).`, score);
+  }
   for (const r of rejected)
-    for (const id of r.instead) add(id, `Instead of ${r.title}: part of scaling a single deployable well.`);
+    for (const id of r.instead) add(id, `Instead of ${r.title}: part of scaling a single deployable well.`, 0.5);
 
+  const byStrength = <T extends { strength: number; id: string }>(list: T[]) =>
+    list.sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id));
   return {
     requirements,
-    needs: [...because].map(([need, why]) => ({
+    needs: [...present].map(([need, e]) => ({
       need,
-      because: why === 'stated in needs' ? why : `"${why}": ${NEEDS[need].description}`,
+      because:
+        e.quotes.length > 0
+          ? `${e.quotes.map((q) => `"${q}"`).join(', ')}: ${data.needs[need]?.description}`
+          : 'stated in needs',
     })),
-    recommendations,
-    supporting,
+    recommendations: byStrength(recommendations),
+    supporting: byStrength([...supporting.values()]).slice(0, MAX_SUPPORTING),
     rejected,
     constraints: constraintsWithPatterns(catalogue),
     principle: catalogue.skill.principle,
   };
+}
+
+function declined(row: MatrixRow) {
+  return { why: row.unjustified?.why ?? '', instead: row.unjustified?.instead ?? [] };
+}
+
+/** The patterns that some clause of the requirements, searched on its own, finds with confidence. */
+function clauseMatches(requirements: string, search?: ClauseSearch): Map<string, { clause: string; score: number }> {
+  const found = new Map<string, { clause: string; score: number }>();
+  if (!search) return found;
+  for (const raw of clauses(requirements)) {
+    const clause = raw.join(' ');
+    // A clause that denies something ("nobody has a password with us") is no evidence for what it names.
+    if (queryTerms(clause).length < CLAUSE_WORDS || negated(raw, raw.length, raw.length)) continue;
+    for (const hit of search(clause).hits.slice(0, 2)) {
+      if (hit.score < CLAUSE_EVIDENCE || (found.get(hit.id)?.score ?? 0) >= hit.score) continue;
+      found.set(hit.id, { clause, score: hit.score });
+    }
+  }
+  return found;
 }

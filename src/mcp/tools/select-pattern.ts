@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { withinBudget } from '../../output/budget.js';
 import { renderSelection } from '../../output/render.js';
 import { NeedName, SelectionResult } from '../../output/results.js';
-import { NEED_KEYS } from '../../core/selection/needs.js';
-import { BekError } from '../../util/errors.js';
 import { defineTool, toolResult } from './tool.js';
 import { maxTokens } from './shared.js';
 import { Requirements } from '../../output/inputs.js';
@@ -12,14 +10,10 @@ const Input = z.object({
   requirements: Requirements.describe('The system in plain words: users, data, integrations, scale, teams'),
   needs: z
     .array(NeedName)
-    .max(NEED_KEYS.length)
+    .max(100)
     .optional()
-    .describe('Needs you know of, added even when the text is silent'),
-  without: z
-    .array(z.string().max(40))
-    .max(NEED_KEYS.length)
-    .optional()
-    .describe('Needs to rule out (names as in needs)'),
+    .describe("Need names (as in an answer's needs) to add when the text is silent; unknown ones get the list"),
+  without: z.array(NeedName).max(100).optional().describe('Need names to rule out'),
   max_tokens: maxTokens(20000),
 });
 
@@ -32,9 +26,6 @@ export const selectPattern = defineTool({
   input: () => Input,
   output: SelectionResult,
   run(engine, { requirements, needs, without, max_tokens }) {
-    const unknown = (without ?? []).filter((n) => !(NEED_KEYS as readonly string[]).includes(n));
-    if (unknown.length > 0)
-      throw new BekError('bad_input', `Unknown need in without: ${unknown.join(', ')}; the names are those of needs.`);
     const explicit = Object.fromEntries([
       ...(needs ?? []).map((n) => [n, true] as const),
       ...(without ?? []).map((n) => [n, false] as const),

@@ -1,0 +1,122 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadEngine } from '../../src/core/engine.js';
+import { bek } from '../helpers/cli.js';
+import { shippedEngine } from '../helpers/engine.js';
+import { connectInProcess } from '../helpers/mcp.js';
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/valid');
+
+describe('selection data travels with a catalogue', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bek-selection-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a user catalogue selects with its own needs and rows, over a real MCP client', async () => {
+    const { engine } = loadEngine(FIXTURE);
+    expect(engine).toBeDefined();
+    const { client, close } = await connectInProcess('modern', engine);
+    try {
+      const result = await client.callTool({
+        name: 'select_pattern',
+        arguments: { requirements: 'Staff edit records all day; the partner keeps failing.' },
+      });
+      const s = result.structuredContent as {
+        recommendations: { id: string; requirement: string }[];
+        needs: { need: string }[];
+      };
+      expect(s.needs.map((n) => n.need).sort()).toEqual(['flaky_partner', 'forms']);
+      expect(s.recommendations.map((r) => `${r.id} ${r.requirement}`)).toContain('fix-alpha Simple CRUD API');
+      const unknown = await client.callTool({
+        name: 'select_pattern',
+        arguments: { requirements: 'anything at all', needs: ['payments'] },
+      });
+      expect(unknown.isError).toBe(true);
+      expect(JSON.stringify(unknown.content)).toMatch(/Unknown need: payments\. The needs are: forms, flaky_partner/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a broken rule file is refused with its file and field, by validate and by the server', async () => {
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'skill/selection.json'),
+      JSON.stringify({
+        needs: { forms: { description: 'Records edited through forms', evidence: { forms: 2 } } },
+        rows: [
+          {
+            requirement: 'Simple CRUD API',
+            recommended: ['fix-zeta'],
+            when: ['nope'],
+            why: 'Because of it.',
+            caveats: [],
+          },
+        ],
+        support: [],
+      }),
+    );
+    const r = await bek('validate', dir, '--json');
+    expect(r.code).toBe(1);
+    const problems = (JSON.parse(r.stdout) as { problems: { file: string; field: string }[] }).problems;
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'skill/selection.json', field: 'needs.forms.evidence.forms' }),
+    );
+    const fixed = { forms: { description: 'Records edited through forms', evidence: { forms: 1 } } };
+    writeFileSync(
+      join(dir, 'skill/selection.json'),
+      JSON.stringify({
+        needs: fixed,
+        rows: [
+          {
+            requirement: 'Simple CRUD API',
+            recommended: ['fix-zeta'],
+            when: ['nope'],
+            why: 'Because of it.',
+            caveats: [],
+          },
+        ],
+        support: [],
+      }),
+    );
+    const fields = loadEngine(dir).problems.map((p) => `${p.file} ${p.field}: ${p.message}`);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'skill/selection.json rows.0.when: unknown need "nope"',
+        'skill/selection.json rows.0.recommended: unknown pattern id "fix-zeta"',
+        expect.stringMatching(/^skill\/selection\.json rows: the matrix row "Complex business logic"/),
+      ]),
+    );
+    const serve = await bek('serve', '--help');
+    expect(serve.code).toBe(0);
+    const refused = await bek('search', 'alpha', '--json');
+    expect(refused.code).toBe(0); // the shipped catalogue is untouched by the broken copy
+  });
+});
+
+describe('selection reads word senses, not words', () => {
+  const engine = shippedEngine();
+  const named = (requirements: string) => {
+    const r = engine.select(requirements);
+    return [...r.recommendations, ...r.supporting].map((p) => p.id);
+  };
+  it.each([
+    [
+      'Pay attention to latency on the search page; it must answer within 200 ms.',
+      ['api-idempotency-keys', 'db-transaction-boundaries'],
+    ],
+    ['A product site of five static pages, hosted on a CDN.', ['api-pagination']],
+    ['Our engineers get paged by alerts at night for problems that fix themselves.', ['api-pagination']],
+    ['We want an engineering blog on Medium, written by volunteers.', ['api-rest', 'arch-mvc']],
+    [
+      'Send the release notes to our mailing list of 40 people from Mailchimp.',
+      ['api-rest', 'arch-mvc', 'api-pagination'],
+    ],
+    ['Employees log in through our Okta single sign-on; nobody has a password with us.', ['sec-password-storage']],
+    ["Prepare the slide deck summarising each team's goals for the quarter.", ['arch-microservices']],
+  ])('%s', (requirements, wrong) => {
+    const got = named(requirements);
+    for (const id of wrong) expect(got, id).not.toContain(id);
+  });
+});
