@@ -67,16 +67,18 @@ export const NeedName = z.string().max(40);
 export const SelectionResult = z.object({
   requirements: z.string(),
   needs: z.array(z.object({ need: NeedName, because: z.string() })),
-  recommendations: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      requirement: z.string(),
-      why: z.string(),
-      caveats: z.array(z.string()),
-      strength: z.number(),
-    }),
-  ).describe('Matrix rows that apply, strongest first'),
+  recommendations: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        requirement: z.string(),
+        why: z.string(),
+        caveats: z.array(z.string()),
+        strength: z.number(),
+      }),
+    )
+    .describe('Matrix rows that apply, strongest first'),
   supporting: z
     .array(z.object({ id: z.string(), title: z.string(), why: z.string(), strength: z.number() }))
     .describe('Other patterns the requirements call for, strongest first'),

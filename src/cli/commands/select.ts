@@ -15,7 +15,11 @@ export const select = command({
 why, caveats, what was declined and the absolute constraints.`,
   options: {
     need: { value: 'NAME', multiple: true, help: 'state a need the text may not show, repeatable' },
-    without: { value: 'NAME', multiple: true, help: 'rule a need out, repeatable (an unknown name is answered with the list)' },
+    without: {
+      value: 'NAME',
+      multiple: true,
+      help: 'rule a need out, repeatable (an unknown name is answered with the list)',
+    },
     json: { help: 'print the select_pattern result object' },
   },
   footer: 'Example:\n  bek select "public REST API for payments; two teams deploy independently"',
