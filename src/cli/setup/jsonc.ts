@@ -32,7 +32,8 @@ export function parseJson(text: string, jsonc = false): { value: unknown; node: 
   const skip = () => {
     for (;;) {
       while (i < text.length && ' \t\r\n'.includes(text.charAt(i))) i++;
-      if (!jsonc || text[i] !== '/') return;
+      if (text[i] !== '/') return;
+      if (!jsonc && (text[i + 1] === '/' || text[i + 1] === '*')) fail('a comment, which JSON does not allow');
       if (text[i + 1] === '/') {
         const eol = text.indexOf('\n', i);
         i = eol < 0 ? text.length : eol;
