@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLIENTS, configFile, type Platform } from '../../src/cli/setup/clients.js';
+import { CLIENTS, configFile, type Platform, serverEntry } from '../../src/cli/setup/clients.js';
 import { parseJson } from '../../src/cli/setup/jsonc.js';
 import { bekWith } from '../helpers/cli.js';
 
@@ -87,6 +87,22 @@ describe('where each client keeps its file, from the injected environment', () =
       '/r/.mcp.json',
     );
     expect(() => configFile(CLIENTS['claude-desktop'] as never, 'project', where)).toThrow(/no project/);
+  });
+
+  it('on Windows npx is started through cmd /c (npx.cmd cannot be spawned without a shell); node is not', () => {
+    const npx = { kind: 'stdio' as const, command: 'npx', args: ['-y', 'backend-patterns-mcp', 'serve'] };
+    expect(serverEntry(CLIENTS.cursor as never, npx, 'win32')).toEqual({
+      command: 'cmd',
+      args: ['/c', 'npx', '-y', 'backend-patterns-mcp', 'serve'],
+    });
+    expect(serverEntry(CLIENTS.vscode as never, { ...npx, command: 'node', args: ['C:\\b\\cli.js'] }, 'win32')).toEqual(
+      {
+        type: 'stdio',
+        command: 'node',
+        args: ['C:\\b\\cli.js'],
+      },
+    );
+    expect(serverEntry(CLIENTS.cursor as never, npx, 'darwin')).toMatchObject({ command: 'npx' });
   });
 
   it('without a home folder it stops with a usage error and writes nothing', async () => {
@@ -215,6 +231,15 @@ describe('bek setup: formats, scopes and options', () => {
     expect(readFileSync(fileOf('cursor'), 'utf8')).toMatch(
       /^\{\r\n {4}"other": true,\r\n {4}"mcpServers": \{\r\n {8}"/,
     );
+  });
+
+  it("Claude Code: the user entry goes at the top level of ~/.claude.json, not into a project's", async () => {
+    const state = { numStartups: 7, projects: { '/r': { mcpServers: { p: { command: 'p' } }, history: [1, 2] } } };
+    write(fileOf('claude-code'), JSON.stringify(state, null, 2));
+    expect((await setup('claude-code')).code).toBe(0);
+    const after = readJson(fileOf('claude-code'));
+    expect(after).toMatchObject(state);
+    expect(Object.keys(after.mcpServers ?? {})).toEqual(['backend-patterns']);
   });
 
   it('--scope project writes under --dir; Claude Desktop has no project file', async () => {

@@ -73,9 +73,9 @@ Exit codes: 0 written or already there, 1 file refused, 2 bad usage.`,
       throw new BekError('bad_input', '--token-env goes with --http');
     const name = flag('name', ServerName, values.name) ?? 'backend-patterns';
     const launch = launchOf(values);
-    const entry = serverEntry(client, launch);
     const platform: Platform =
       process.platform === 'win32' || process.platform === 'darwin' ? process.platform : 'linux';
+    const entry = serverEntry(client, launch, platform);
     const file = configFile(client, scope, { platform, env: ctx.io.env, dir: resolve(values.dir ?? '.') });
 
     const old = readConfig(file);

@@ -123,9 +123,14 @@ function folders({ platform, env }: Where): Folders {
 }
 
 /** The entry `client` needs to start (stdio) or reach (HTTP) this server; a token only as a variable reference. */
-export function serverEntry(client: Client, launch: Launch): Record<string, unknown> {
-  if (launch.kind === 'stdio')
-    return { ...(client.typed && { type: 'stdio' }), command: launch.command, args: launch.args };
+export function serverEntry(client: Client, launch: Launch, platform: Platform): Record<string, unknown> {
+  if (launch.kind === 'stdio') {
+    // Windows installs npx as npx.cmd, a batch file, which a client that starts servers without a shell
+    // cannot run ("spawn npx ENOENT"); the Claude Code documentation gives this cmd /c form for Windows.
+    const viaCmd = platform === 'win32' && launch.command === 'npx';
+    const [command, args] = viaCmd ? ['cmd', ['/c', 'npx', ...launch.args]] : [launch.command, launch.args];
+    return { ...(client.typed && { type: 'stdio' }), command, args };
+  }
   if (!client.envReference) throw new BekError('bad_input', client.noHttp ?? `${client.label} takes no HTTP server`);
   const headers = launch.tokenEnv && { headers: { Authorization: `Bearer ${client.envReference(launch.tokenEnv)}` } };
   return { ...(client.typed && { type: 'http' }), url: launch.url, ...headers };
