@@ -86,7 +86,7 @@ Exit codes: 0 written or already there, 1 file refused, 2 bad usage.`,
       jsonc: client.jsonc,
       force: !!values.force,
     });
-    const warnings = launch.kind === 'http' ? httpWarnings(launch, client.label, ctx.io.env) : [];
+    const warnings = launch.kind === 'http' ? httpWarnings(launch, client.label, ctx.io.env) : localWarnings(launch);
     const backup = values.print || change.action === 'unchanged' ? undefined : writeConfig(file, change.text, old);
     for (const w of warnings) ctx.io.err(`warning: ${w}`);
     const result = {
@@ -129,6 +129,13 @@ function launchOf(values: { local?: boolean; http?: string; 'token-env'?: string
   const cli = join(PACKAGE_ROOT, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new BekError('refused', `--local: no built server at ${cli} (run npm run build first)`);
   return { kind: 'stdio', command: 'node', args: [cli, 'serve'] };
+}
+
+function localWarnings(launch: Launch): string[] {
+  const path = launch.kind === 'stdio' ? (launch.args[0] ?? '') : '';
+  return /[\\/]_npx[\\/]/.test(path)
+    ? [`${path} is in npx's cache, which npm may clear: install the package, or leave out --local`]
+    : [];
 }
 
 function httpWarnings(launch: Extract<Launch, { kind: 'http' }>, label: string, env: NodeJS.ProcessEnv): string[] {
