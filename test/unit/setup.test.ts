@@ -269,6 +269,15 @@ describe('bek setup: formats, scopes and options', () => {
     expect(readdirSync(home)).toEqual([]);
   });
 
+  it('warns when a variable that moves the user file is set, as bek does not follow it', async () => {
+    env = { HOME: home, CLAUDE_CONFIG_DIR: join(home, 'elsewhere') };
+    const r = await setup('claude-code');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `warning: CLAUDE_CONFIG_DIR is set: Claude Code may read its user file from there, not ${join(home, '.claude.json')}`,
+    );
+  });
+
   it('warns when the token variable is unset here, or would cross the network in clear', async () => {
     env = { HOME: home };
     const r = await setup('cursor', '--http', 'http://10.0.0.5:3000/mcp', '--token-env', 'BEK_TOKEN');

@@ -45,6 +45,8 @@ export interface Client {
   noHttp?: string;
   /** What to do after the file changed. */
   next: string;
+  /** An environment variable that can move the user file elsewhere, which bek does not follow. */
+  movedBy?: string;
 }
 
 export const CLIENTS: Record<string, Client> = {
@@ -68,6 +70,7 @@ export const CLIENTS: Record<string, Client> = {
     typed: true,
     envReference: (name) => `\${${name}}`,
     next: 'Start a new Claude Code session; /mcp lists it.',
+    movedBy: 'CLAUDE_CONFIG_DIR',
   },
   cursor: {
     label: 'Cursor',
@@ -88,6 +91,7 @@ export const CLIENTS: Record<string, Client> = {
     typed: true,
     envReference: (name) => `\${env:${name}}`,
     next: 'Run "MCP: List Servers" in VS Code to start it.',
+    movedBy: 'VSCODE_APPDATA',
   },
 };
 
