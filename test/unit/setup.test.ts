@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -13,6 +14,7 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENTS, configFile, type Platform, serverEntry } from '../../src/cli/setup/clients.js';
+import { readConfig, writeConfig } from '../../src/cli/setup/file.js';
 import { parseJson } from '../../src/cli/setup/jsonc.js';
 import { bekWith } from '../helpers/cli.js';
 
@@ -284,6 +286,27 @@ describe('bek setup: formats, scopes and options', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: BEK_TOKEN is not set here/);
     expect(r.stderr).toMatch(/warning: http:\/\/10\.0\.0\.5:3000\/mcp is plain HTTP to another machine/);
+  });
+});
+
+describe('writing a file', () => {
+  it('refuses, writing nothing and keeping no backup, when the client changed the file since it was read', () => {
+    const file = join(home, '.claude.json');
+    write(file, '{"numStartups": 1}');
+    const old = readConfig(file);
+    writeFileSync(file, '{"numStartups": 2}'); // Claude Code rewrites its file while it runs
+    expect(() => writeConfig(file, '{"mcpServers": {}}', old)).toThrow(/changed while bek was updating it/);
+    expect(readFileSync(file, 'utf8')).toBe('{"numStartups": 2}');
+    expect(readdirSync(home)).toEqual(['.claude.json']);
+  });
+
+  it('keeps the mode of the file it replaces', () => {
+    const file = join(home, 'mcp.json');
+    write(file, '{}');
+    chmodSync(file, 0o640);
+    const backup = writeConfig(file, '{"servers": {}}', readConfig(file));
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readFileSync(backup ?? '', 'utf8')).toBe('{}');
   });
 });
 

@@ -86,9 +86,12 @@ Exit codes: 0 written or already there, 1 file refused, 2 bad usage.`,
       jsonc: client.jsonc,
       force: !!values.force,
     });
-    const warnings = launch.kind === 'http' ? httpWarnings(launch, client.label, ctx.io.env) : localWarnings(launch);
-    if (scope === 'user' && client.movedBy && ctx.io.env[client.movedBy])
-      warnings.push(`${client.movedBy} is set: ${client.label} may read its user file from there, not ${file}`);
+    const warnings = [
+      ...(launch.kind === 'http' ? httpWarnings(launch, client.label, ctx.io.env) : localWarnings(launch)),
+      ...(scope === 'user' && client.movedBy && ctx.io.env[client.movedBy]
+        ? [`${client.movedBy} is set: ${client.label} may read its user file from there, not ${file}`]
+        : []),
+    ];
     const backup = values.print || change.action === 'unchanged' ? undefined : writeConfig(file, change.text, old);
     for (const w of warnings) ctx.io.err(`warning: ${w}`);
     const result = {
