@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENTS, configFile, type Platform, serverEntry } from '../../src/cli/setup/clients.js';
+import { mergeEntry } from '../../src/cli/setup/edit.js';
 import { readConfig, writeConfig } from '../../src/cli/setup/file.js';
 import { parseJson } from '../../src/cli/setup/jsonc.js';
 import { bekWith } from '../helpers/cli.js';
@@ -286,6 +287,34 @@ describe('bek setup: formats, scopes and options', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: BEK_TOKEN is not set here/);
     expect(r.stderr).toMatch(/warning: http:\/\/10\.0\.0\.5:3000\/mcp is plain HTTP to another machine/);
+  });
+});
+
+describe('merging an entry into any JSON file', () => {
+  const isSubsequence = (small: string, big: string) => {
+    let i = 0;
+    for (const c of big) if (c === small[i]) i++;
+    return i === small.length;
+  };
+  const entry = { command: 'npx', args: ['-y', 'backend-patterns-mcp', 'serve'] };
+
+  it('adds only the entry, only by inserting text, whatever the file holds and however it is laid out', () => {
+    const servers = fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 });
+    const file = fc.record({
+      other: fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 }),
+      servers: fc.option(servers),
+    });
+    fc.assert(
+      fc.property(file, fc.constantFrom(0, 2, '\t'), ({ other, servers }, indent) => {
+        const value = servers === null ? other : { ...other, mcpServers: servers };
+        const old = JSON.stringify(value, null, indent);
+        const target = { key: 'mcpServers', name: 'backend-patterns', entry, jsonc: false, force: false };
+        const change = mergeEntry(old, 'f', target);
+        expect(JSON.parse(change.text)).toEqual({ ...value, mcpServers: { ...servers, 'backend-patterns': entry } });
+        expect(isSubsequence(old, change.text)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
