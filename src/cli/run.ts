@@ -9,11 +9,12 @@ import { review } from './commands/review.js';
 import { rules } from './commands/rules.js';
 import { select } from './commands/select.js';
 import { serve } from './commands/serve.js';
+import { setup } from './commands/setup.js';
 import { show } from './commands/show.js';
 import { validate } from './commands/validate.js';
 import type { Io } from './io.js';
 
-const COMMANDS: Command[] = [search, list, show, select, review, rules, exportCommand, validate, serve];
+const COMMANDS: Command[] = [search, list, show, select, review, rules, exportCommand, validate, serve, setup];
 
 const HELP = `bek ${VERSION}: backend engineering patterns for people and agents
 
@@ -33,6 +34,7 @@ Examples:
   bek select "public API for payments with webhooks"
   bek review api-idempotency-keys rel-outbox
   bek serve                       # MCP over stdio
+  bek setup claude-desktop        # add this server to a client's configuration
 
 Environment:
   BEK_CATALOGUE_DIR  serve and search another catalogue (a folder with skill/ and references/)
@@ -40,7 +42,7 @@ Environment:
                      (default $XDG_CACHE_HOME/bek or ~/.cache/bek; "off" for none)
   NO_COLOR           no colour in terminal output
 
-Exit codes: 0 success, 1 failure (unknown id, broken catalogue), 2 bad usage.`;
+Exit codes: 0 success, 1 failure (unknown id, broken catalogue, a file refused), 2 bad usage.`;
 
 /** Runs `bek` with these arguments; returns the exit code. Never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {

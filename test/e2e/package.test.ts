@@ -58,4 +58,25 @@ describe('the packed package', () => {
     );
     expect(out).toMatch(/rel-outbox/);
   });
+
+  it('bek setup --local from the installed package names its own dist/cli.js, and warns from the npx cache', () => {
+    const home = join(work, 'home');
+    const env = { HOME: home, PATH: process.env.PATH ?? '', npm_config_cache: join(work, 'npx-cache') };
+    const installed = execFileSync(join(work, 'prefix/bin/bek'), ['setup', 'cursor', '--local', '--json'], {
+      ...quiet,
+      env,
+    });
+    const cli = join(work, 'prefix/lib/node_modules/backend-patterns-mcp/dist/cli.js');
+    expect(JSON.parse(installed)).toMatchObject({
+      action: 'created',
+      entry: { command: 'node', args: [cli, 'serve'] },
+    });
+    const cached = spawnSync(
+      'npx',
+      ['-y', '--prefer-offline', '--package', tarball, 'backend-patterns-mcp', 'setup', 'vscode', '--local', '--print'],
+      { ...quiet, env },
+    );
+    expect(cached.status).toBe(0);
+    expect(cached.stderr).toMatch(/warning: .*_npx.* is in npx's cache, which npm may clear/);
+  });
 });

@@ -67,6 +67,12 @@ describe('the layers of src/', () => {
     expect(violations('src/util/', (s) => s.startsWith('src/') && !s.startsWith('src/util/'))).toEqual([]);
   });
 
+  it("cli/setup/ edits clients' files and knows nothing of the server it configures", () => {
+    const server = under('src/core/', 'src/output/', 'src/mcp/', 'src/transports/', 'src/cli/commands/', 'src/bin/');
+    expect(violations('src/cli/setup/', (s) => server(s) || SDK(s))).toEqual([]);
+    expect(graph.find((m) => m.file === 'src/cli/setup/edit.ts')?.imports).toContain('src/cli/setup/jsonc.ts');
+  });
+
   it('shells point one way: cli → transports → mcp, never back', () => {
     expect(violations('src/mcp/', under('src/transports/', 'src/cli/', 'src/bin/'))).toEqual([]);
     expect(violations('src/transports/', under('src/cli/', 'src/bin/'))).toEqual([]);
