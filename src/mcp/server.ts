@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/server';
 import type { Engine } from '../core/engine.js';
 import { PATTERN_URI_TEMPLATE } from '../core/catalogue/uri.js';
 import { registerCompletions } from './completion.js';
+import { discoverEveryVersion } from './discover.js';
 import { registerSkillPrompt, SKILL_PROMPT, taskCompleter } from './prompt.js';
 import { patternIdCompleter, registerResources } from './resources.js';
 import { registerSkills } from './skills.js';
@@ -43,5 +44,6 @@ export function createServer(engine: Engine, version: string, observe?: ToolObse
     [`prompt:${SKILL_PROMPT}`]: { task: taskCompleter(engine) },
     [`resource:${PATTERN_URI_TEMPLATE}`]: { id: patternIdCompleter(engine) },
   });
+  discoverEveryVersion(server);
   return server;
 }

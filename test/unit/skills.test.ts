@@ -163,3 +163,22 @@ describe.each(['legacy', 'modern'] as const)('MCP skills extension (%s era)', (e
     expect((await client.listPrompts()).prompts.map((p) => p.name)).toContain('backend-patterns');
   });
 });
+
+describe('server/discover (2026-07-28)', () => {
+  let client: Client;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ client, close } = await connectInProcess('modern'));
+  });
+  afterAll(() => close());
+
+  it('names every protocol version served, keeps the capabilities and says it is cacheable', async () => {
+    const result = await client.discover();
+    expect(result.supportedVersions).toEqual(expect.arrayContaining(['2026-07-28', '2025-11-25']));
+    expect(result.supportedVersions[0]).toBe('2026-07-28');
+    expect(new Set(result.supportedVersions).size).toBe(result.supportedVersions.length);
+    expect(result.capabilities.extensions?.[EXTENSION]).toEqual({ directoryRead: true });
+    expect(result.capabilities.tools).toBeDefined();
+    expect(result).toMatchObject(HOUR_PUBLIC);
+  });
+});
