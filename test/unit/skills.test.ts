@@ -1,48 +1,19 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { relativeLinks } from '../../src/core/catalogue/markdown.js';
 import { bek } from '../helpers/cli.js';
 import { shippedEngine } from '../helpers/engine.js';
 import { connectInProcess } from '../helpers/mcp.js';
+import { SKILLS_EXTENSION, sha256Digest, skillsOf } from '../helpers/skills.js';
 
-// The skills extension as the specification defines it (modelcontextprotocol/ext-skills,
-// specification/stable/skills.mdx): the result shapes below are written from its text, not taken
-// from the SDK, so a server that drifts from the specification fails here.
-
-const EXTENSION = 'io.modelcontextprotocol/skills';
 const SKILL_URI = 'skill://backend-patterns/SKILL.md';
 const INVALID_PARAMS = -32602;
 
-const SkillResource = z.object({
-  uri: z.string(),
-  digest: z.string().regex(/^sha256:[0-9a-f]{64}$/),
-  size: z.number().int().nonnegative(),
-});
-const Skill = z.object({
-  uri: z.string(),
-  frontmatter: z.looseObject({ name: z.string(), description: z.string() }),
-  resources: z.union([z.array(SkillResource), z.literal('dynamic')]),
-});
-// CacheableResult's fields exist from 2026-07-28; over 2025-11-25 a result has none.
-const cache = {
-  ttlMs: z.number().int().nonnegative().optional(),
-  cacheScope: z.enum(['public', 'private']).optional(),
-};
-const ListSkillsResult = z.looseObject({ skills: z.array(Skill), nextCursor: z.string().optional(), ...cache });
-const GetSkillResult = z.looseObject({ skill: Skill, ...cache });
-const DirectoryResult = z.looseObject({
-  resources: z.array(z.looseObject({ uri: z.string(), name: z.string(), mimeType: z.string().optional() })),
-  ...cache,
-});
-
 // `resultType: "complete"` is not asserted: the client takes it off each result, and refuses a 2026-07-28
 // result that lacks it, so every request that succeeds in the modern era shows it was sent.
-const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 const HOUR_PUBLIC = { ttlMs: 3_600_000, cacheScope: 'public' };
 
 describe.each(['legacy', 'modern'] as const)('MCP skills extension (%s era)', (era) => {
@@ -59,15 +30,10 @@ describe.each(['legacy', 'modern'] as const)('MCP skills extension (%s era)', (e
     rmSync(exported, { recursive: true, force: true });
   });
 
-  const listSkills = () => client.request({ method: 'skills/list', params: {} }, ListSkillsResult);
-  const getSkill = (uri: string) => client.request({ method: 'skills/get', params: { uri } }, GetSkillResult);
-  const readDirectory = (uri: string) =>
-    client.request({ method: 'resources/directory/read', params: { uri } }, DirectoryResult);
-  const readBytes = async (uri: string) => {
-    const [content] = (await client.readResource({ uri })).contents;
-    if (!content) throw new Error(`no content for ${uri}`);
-    return 'text' in content ? Buffer.from(content.text) : Buffer.from(content.blob, 'base64');
-  };
+  const listSkills = () => skillsOf(client).list();
+  const getSkill = (uri: string) => skillsOf(client).get(uri);
+  const readDirectory = (uri: string) => skillsOf(client).readDirectory(uri);
+  const readBytes = (uri: string) => skillsOf(client).readBytes(uri);
   const files = async () => {
     const [skill] = (await listSkills()).skills;
     if (!skill || skill.resources === 'dynamic') throw new Error('no listed skill with files');
@@ -76,7 +42,7 @@ describe.each(['legacy', 'modern'] as const)('MCP skills extension (%s era)', (e
 
   it('declares the extension, with directory reads, beside the resources capability', () => {
     const capabilities = client.getServerCapabilities();
-    expect(capabilities?.extensions?.[EXTENSION]).toEqual({ directoryRead: true });
+    expect(capabilities?.extensions?.[SKILLS_EXTENSION]).toEqual({ directoryRead: true });
     expect(capabilities?.resources).toBeDefined();
   });
 
@@ -99,7 +65,7 @@ describe.each(['legacy', 'modern'] as const)('MCP skills extension (%s era)', (e
   it('serves, for every listed file, the bytes its digest and size describe: those bek export skill writes', async () => {
     for (const file of await files()) {
       const bytes = await readBytes(file.uri);
-      expect(sha256(bytes), file.uri).toBe(file.digest);
+      expect(sha256Digest(bytes), file.uri).toBe(file.digest);
       expect(bytes.length, file.uri).toBe(file.size);
       const path = file.uri.slice('skill://'.length);
       expect(bytes.equals(readFileSync(join(exported, path))), path).toBe(true);
@@ -177,7 +143,7 @@ describe('server/discover (2026-07-28)', () => {
     expect(result.supportedVersions).toEqual(expect.arrayContaining(['2026-07-28', '2025-11-25']));
     expect(result.supportedVersions[0]).toBe('2026-07-28');
     expect(new Set(result.supportedVersions).size).toBe(result.supportedVersions.length);
-    expect(result.capabilities.extensions?.[EXTENSION]).toEqual({ directoryRead: true });
+    expect(result.capabilities.extensions?.[SKILLS_EXTENSION]).toEqual({ directoryRead: true });
     expect(result.capabilities.tools).toBeDefined();
     expect(result).toMatchObject(HOUR_PUBLIC);
   });
