@@ -23,12 +23,17 @@ function catalogueSkill(engine: Engine): SkillSource {
   const { name, description } = engine.catalogue.skill;
   const rootUri = `skill://${name}`;
   let served: Promise<Served> | undefined;
+  const build = async (): Promise<Served> => {
+    const files = skillFiles(engine.root, engine.catalogue);
+    const entry = await skillEntry(name, Object.fromEntries(files.map((f) => [f.path, f.data])));
+    return { entry, files: new Map(files.map((f) => [`${rootUri}/${f.path}`, f])) };
+  };
+  // A failed read (a file removed since the catalogue loaded) is not kept: the next request tries again.
   const serve = () =>
-    (served ??= (async () => {
-      const files = skillFiles(engine.root, engine.catalogue);
-      const entry = await skillEntry(name, Object.fromEntries(files.map((f) => [f.path, f.data])));
-      return { entry, files: new Map(files.map((f) => [`${rootUri}/${f.path}`, f])) };
-    })());
+    (served ??= build().catch((error: unknown) => {
+      served = undefined;
+      throw error;
+    }));
   return {
     list: async () => ({ skills: [(await serve()).entry] }),
     get: async (uri) => {

@@ -1,11 +1,11 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import type { Engine } from '../../src/core/engine.js';
 import { createServer } from '../../src/mcp/server.js';
 import { shippedEngine } from './engine.js';
 
 /** A real SDK client connected in-process to a fresh server; `modern` speaks 2026-07-28 (server/discover). */
-export async function connectInProcess(era: 'legacy' | 'modern' = 'legacy') {
-  const engine = shippedEngine();
+export async function connectInProcess(era: 'legacy' | 'modern' = 'legacy', engine: Engine = shippedEngine()) {
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client(
     { name: 'bek-test', version: '1.0.0' },

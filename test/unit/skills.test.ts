@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeLinks } from '../../src/core/catalogue/markdown.js';
+import { loadEngine } from '../../src/core/engine.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { bek } from '../helpers/cli.js';
 import { shippedEngine } from '../helpers/engine.js';
 import { connectInProcess } from '../helpers/mcp.js';
@@ -127,6 +129,32 @@ describe.each(['legacy', 'modern'] as const)('MCP skills extension (%s era)', (e
     const skill = resources.find((r) => r.uri === SKILL_URI);
     expect(skill).toMatchObject({ name: 'backend-patterns', mimeType: 'text/markdown' });
     expect((await client.listPrompts()).prompts.map((p) => p.name)).toContain('backend-patterns');
+  });
+});
+
+describe('skill files read from the catalogue folder', () => {
+  let root = '';
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'bek-skills-root-'));
+    for (const part of ['skill', 'references']) cpSync(join(PACKAGE_ROOT, part), join(root, part), { recursive: true });
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('says which file went missing since the catalogue loaded, and serves again once it is back', async () => {
+    const engine = loadEngine(root).engine;
+    if (!engine) throw new Error('the copied catalogue did not load');
+    const { client, close } = await connectInProcess('legacy', engine);
+    const file = join(root, 'references/patterns/rel-outbox.md');
+    const saved = readFileSync(file);
+    try {
+      rmSync(file);
+      await expect(skillsOf(client).list()).rejects.toThrow(/references\/patterns\/rel-outbox\.md: .*missing/);
+      writeFileSync(file, saved);
+      expect((await skillsOf(client).list()).skills).toHaveLength(1);
+    } finally {
+      writeFileSync(file, saved);
+      await close();
+    }
   });
 });
 

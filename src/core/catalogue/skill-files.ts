@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BekError } from '../../util/errors.js';
+import { readCatalogueFile, realRootOf } from './files.js';
 import type { Catalogue } from './types.js';
 
 // The catalogue as an Agent Skill: a folder named after the skill with SKILL.md at its root and the
@@ -12,9 +13,17 @@ export interface SkillFile {
   data: Buffer;
 }
 
-/** The skill folder's files, read from the catalogue's root; SKILL.md's links lose their "../". */
+/**
+ * The skill folder's files, read from the catalogue's root as the loader reads them (a file swapped for a
+ * FIFO or a symlink out of the folder since is an error, never a hang); SKILL.md's links lose their "../".
+ */
 export function skillFiles(root: string, catalogue: Catalogue): SkillFile[] {
-  const read = (file: string) => readFileSync(join(root, file));
+  const realRoot = realRootOf(root);
+  const read = (file: string) => {
+    const got = readCatalogueFile(realRoot, join(root, file));
+    if ('problem' in got) throw new BekError('broken_catalogue', `${file}: ${got.problem}; restart to serve it`);
+    return got.bytes;
+  };
   const skill = read(catalogue.skill.file).toString('utf8').replaceAll('](../references/', '](references/');
   return [
     { path: 'SKILL.md', data: Buffer.from(skill) },
