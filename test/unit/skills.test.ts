@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
+import { SkillsClient } from '@modelcontextprotocol/client/ext/skills';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeLinks } from '../../src/core/catalogue/markdown.js';
 import { loadEngine } from '../../src/core/engine.js';
@@ -89,6 +90,16 @@ describe.each(['legacy', 'modern'] as const)('MCP skills extension (%s era)', (e
       }
     }
     expect(unresolved).toEqual([]);
+  });
+
+  it("passes the SDK's host-side checks: every file's size and digest, SKILL.md's front matter against the entry", async () => {
+    const host = new SkillsClient(client);
+    expect(host.supported).toBe(true);
+    const [skill] = (await host.list()).skills;
+    if (!skill || skill.resources === 'dynamic') throw new Error('no listed skill with files');
+    const manifest = await host.read(skill);
+    expect(manifest).toMatchObject({ verified: true, frontmatter: skill.frontmatter });
+    for (const file of skill.resources) expect((await host.read(skill, file.uri)).verified, file.uri).toBe(true);
   });
 
   it('gets the skill by its SKILL.md URI, the same entry as the listing', async () => {
