@@ -1,7 +1,14 @@
 import type { CacheHint, McpServer, Resource } from '@modelcontextprotocol/server';
-import { type Skill, type SkillSource, SkillsExtension, skillEntry } from '@modelcontextprotocol/server/ext/skills';
+import {
+  type Skill,
+  type SkillSource,
+  type SkillWarning,
+  SkillsExtension,
+  skillEntry,
+} from '@modelcontextprotocol/server/ext/skills';
 import { type SkillFile, skillFiles } from '../core/catalogue/skill-files.js';
 import type { Engine } from '../core/engine.js';
+import { log } from '../util/log.js';
 
 // The MCP skills extension (SEP-2640, modelcontextprotocol/ext-skills specification/stable/skills.mdx):
 // the skill that `bek export skill` writes, served file by file as skill://<name>/<path> with
@@ -81,7 +88,9 @@ const extensions = new WeakMap<Engine, SkillsExtension>();
 export function registerSkills(server: McpServer, engine: Engine, cacheHint: CacheHint): void {
   let extension = extensions.get(engine);
   if (!extension) {
-    extension = new SkillsExtension({ source: catalogueSkill(engine), cacheHint });
+    // The SDK's warnings (an entry it would drop) go to the structured log, not console.warn.
+    const onWarning = ({ path, message }: SkillWarning) => log('warn', 'skills extension', { path, problem: message });
+    extension = new SkillsExtension({ source: catalogueSkill(engine), cacheHint, onWarning });
     extensions.set(engine, extension);
   }
   extension.attach(server);
