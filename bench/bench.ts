@@ -175,7 +175,7 @@ function inProcess() {
   const snapshot = ROOT === PACKAGE_ROOT ? readSnapshot(pathToFileURL(join(PACKAGE_ROOT, 'dist/'))) : undefined;
   const snapshotRead = performance.now() - t;
   t = performance.now();
-  if (snapshot) createEngine(snapshot.catalogue, snapshot.index).search('idempotency');
+  if (snapshot) createEngine(snapshot.catalogue, snapshot.index, PACKAGE_ROOT).search('idempotency');
   const snapshotFirst = performance.now() - t;
   printSection(
     `In-process search on the shipped catalogue (${engine.catalogue.patterns.length} patterns, ${times.length} searches)`,

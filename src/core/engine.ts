@@ -8,6 +8,8 @@ import { type ExplicitNeeds, type Selection, selectPatterns } from './selection/
 /** The core: an immutable catalogue with its search index, built once per process. */
 export interface Engine {
   catalogue: Catalogue;
+  /** The folder the catalogue's files are relative to (their `file` fields): where the skill's files are read. */
+  root: string;
   search(query: string, options?: SearchOptions): SearchOutcome;
   select(requirements: string, needs?: ExplicitNeeds): Selection;
 }
@@ -16,11 +18,12 @@ export interface Engine {
  * Builds the engine over a loaded catalogue; the search index is made on first use from `readIndex`
  * (the build's snapshot, the cache, or what the loader extracted as it read the documents).
  */
-export function createEngine(catalogue: Catalogue, readIndex: () => IndexData): Engine {
+export function createEngine(catalogue: Catalogue, readIndex: () => IndexData, root: string): Engine {
   let index: SearchIndex | undefined;
   const getIndex = () => (index ??= withFuzzy(catalogue.patterns, readIndex()));
   return {
     catalogue,
+    root,
     search: (query, options) => searchIndex(getIndex(), query, options),
     select: (requirements, needs) =>
       selectPatterns(catalogue, requirements, needs, (clause) => searchIndex(getIndex(), clause, { limit: 2 })),
@@ -34,12 +37,12 @@ export function createEngine(catalogue: Catalogue, readIndex: () => IndexData): 
 export function loadEngine(root: string, cache?: string): { engine?: Engine; problems: Problem[] } {
   const entry = cache ? { dir: cache, key: cacheKey(root) } : undefined;
   const cached = entry && readCached(entry.dir, root, entry.key);
-  if (cached) return { engine: createEngine(cached.catalogue, () => cached.index), problems: [] };
+  if (cached) return { engine: createEngine(cached.catalogue, () => cached.index, root), problems: [] };
   // The index is built as the documents are read: the catalogue keeps no text to build it from later.
   const index = indexBuilder();
   const { catalogue, problems, digests } = loadCatalogue(root, index.add);
   if (!catalogue || !digests) return { problems };
   const data = index.data();
   if (entry) writeCached(entry.dir, root, entry.key, catalogue, digests, data);
-  return { engine: createEngine(catalogue, () => data), problems: [] };
+  return { engine: createEngine(catalogue, () => data, root), problems: [] };
 }

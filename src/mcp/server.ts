@@ -2,8 +2,10 @@ import { McpServer } from '@modelcontextprotocol/server';
 import type { Engine } from '../core/engine.js';
 import { PATTERN_URI_TEMPLATE } from '../core/catalogue/uri.js';
 import { registerCompletions } from './completion.js';
+import { discoverEveryVersion } from './discover.js';
 import { registerSkillPrompt, SKILL_PROMPT, taskCompleter } from './prompt.js';
 import { patternIdCompleter, registerResources } from './resources.js';
+import { registerSkills } from './skills.js';
 import { TOOLS } from './tools/index.js';
 import type { ToolObserver } from './tools/tool.js';
 
@@ -36,10 +38,12 @@ export function createServer(engine: Engine, version: string, observe?: ToolObse
   );
   for (const tool of TOOLS) tool.register(server, engine, observe);
   registerResources(server, engine);
+  registerSkills(server, engine, CACHEABLE);
   registerSkillPrompt(server, engine);
   registerCompletions(server, {
     [`prompt:${SKILL_PROMPT}`]: { task: taskCompleter(engine) },
     [`resource:${PATTERN_URI_TEMPLATE}`]: { id: patternIdCompleter(engine) },
   });
+  discoverEveryVersion(server);
   return server;
 }

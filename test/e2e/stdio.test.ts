@@ -4,6 +4,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
+import { sha256Digest, skillsOf } from '../helpers/skills.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist/cli.js');
 
@@ -56,6 +57,15 @@ describe('bek serve over real stdio (built binary)', () => {
           expect((await client.readResource({ uri: r.uri })).contents[0]).toHaveProperty('text');
         const prompt = await client.getPrompt({ name: 'backend-patterns', arguments: { task: 'CRUD API for a blog' } });
         expect(JSON.stringify(prompt.messages)).toContain('MANDATORY: Validate all input at API boundaries');
+        // The skills extension from the bundle: the files found beside dist/, each matching its digest.
+        const skills = skillsOf(client);
+        const [skill] = (await skills.list()).skills;
+        if (!Array.isArray(skill?.resources)) throw new Error('no skill with a file list');
+        expect(skill.resources.length).toBeGreaterThan(80);
+        for (const file of skill.resources) {
+          const bytes = await skills.readBytes(file.uri);
+          expect([sha256Digest(bytes), bytes.length], file.uri).toEqual([file.digest, file.size]);
+        }
       } finally {
         await client.close();
       }

@@ -5,6 +5,7 @@ import { setLogLevel } from '../../src/util/log.js';
 import { type HttpService, loadHttpConfig, startHttpServer } from '../../src/transports/http.js';
 import { shippedEngine } from '../helpers/engine.js';
 import { INIT, POST_HEADERS, raw } from '../helpers/http.js';
+import { SKILLS_EXTENSION, sha256Digest, skillsOf } from '../helpers/skills.js';
 
 type Era = 'legacy' | 'modern';
 type Content = { type: string; text?: string };
@@ -94,6 +95,19 @@ describe.each(['legacy', 'modern'] as const)('Streamable HTTP with a real SDK cl
       argument: { name: 'id', value: 'api-idem' },
     });
     expect(completion.completion.values).toContain('api-idempotency-keys');
+  });
+
+  it('serves the skills extension on its per-request servers: a listed skill:// file matches its digest', async () => {
+    expect(client.getServerCapabilities()?.extensions?.[SKILLS_EXTENSION]).toEqual({ directoryRead: true });
+    const skills = skillsOf(client);
+    const [skill] = (await skills.list()).skills;
+    const file = Array.isArray(skill?.resources)
+      ? skill.resources.find((f) => f.uri.endsWith('/rel-outbox.md'))
+      : undefined;
+    if (!file) throw new Error('rel-outbox.md is not listed');
+    const bytes = await skills.readBytes(file.uri);
+    expect([sha256Digest(bytes), bytes.length]).toEqual([file.digest, file.size]);
+    if (era === 'modern') expect((await client.discover()).supportedVersions).toContain('2025-11-25');
   });
 });
 

@@ -30,7 +30,7 @@ describe('catalogue snapshot', () => {
 
   it('gives the same search results and selections as the full loader', () => {
     if (!snapshot) throw new Error('no snapshot');
-    const fast = createEngine(snapshot.catalogue, snapshot.index);
+    const fast = createEngine(snapshot.catalogue, snapshot.index, full.root);
     const queries = loadQueries(join(import.meta.dirname, '../../bench/queries.json'));
     for (const { q, scope, level } of [
       ...queries,

@@ -27,7 +27,8 @@ instead, for clients that take an uploaded skill.`,
     const target = values.zip ? undefined : positionals[1];
     if (!values.zip && !target) throw new BekError('bad_input', 'missing DIR. Usage: bek export skill <DIR>');
     const root = ctx.io.env.BEK_CATALOGUE_DIR ? resolve(ctx.io.env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
-    const { isSkillName, skillFiles, skillProblems } = await import('../export/skill.js');
+    const { isSkillName, skillProblems } = await import('../export/skill.js');
+    const { skillFiles } = await import('../../core/catalogue/skill-files.js');
     const { zip } = await import('../export/zip.js'); // node:zlib only for this command
     const { engine, problems } = loadEngine(root);
     if (!engine)

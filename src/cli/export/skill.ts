@@ -1,28 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { parseMatter } from '../../core/catalogue/front-matter.js';
 import { relativeLinks } from '../../core/catalogue/markdown.js';
-import type { Catalogue } from '../../core/catalogue/types.js';
-
-// The catalogue as an Agent Skill: a folder named after the skill with SKILL.md at its root and the
-// guides and pattern documents under references/, so agents that load skills natively need no MCP.
-
-export interface SkillFile {
-  /** Inside the skill folder, "/"-separated. */
-  path: string;
-  data: Buffer;
-}
-
-/** The skill folder's files, read from the catalogue's root; SKILL.md's links lose their "../". */
-export function skillFiles(root: string, catalogue: Catalogue): SkillFile[] {
-  const read = (file: string) => readFileSync(join(root, file));
-  const skill = read('skill/SKILL.md').toString('utf8').replaceAll('](../references/', '](references/');
-  return [
-    { path: 'SKILL.md', data: Buffer.from(skill) },
-    ...catalogue.guides.map((g) => ({ path: `references/${g.name}.md`, data: read(g.file) })),
-    ...catalogue.patterns.map((p) => ({ path: `references/patterns/${p.id}.md`, data: read(p.file) })),
-  ];
-}
+import type { SkillFile } from '../../core/catalogue/skill-files.js';
 
 /** An Agent Skill's name: lowercase words joined by hyphens, at most 64 characters. */
 export const isSkillName = (name: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name) && name.length <= 64;

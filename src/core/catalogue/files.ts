@@ -6,6 +6,15 @@ export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
 export type FileRead = { bytes: Buffer } | { problem: string };
 
+/** The folder's real path, against which symlinks are checked; the path itself when it cannot be resolved. */
+export function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
 const kind = (s: Stats) =>
   s.isDirectory()
     ? 'a directory'

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { BekError } from '../../util/errors.js';
 import { sha256Hex } from '../../util/hash.js';
 import { checkPattern, checkRelations } from './checks.js';
-import { readCatalogueFile } from './files.js';
+import { readCatalogueFile, realRootOf } from './files.js';
 import { parseDocument, parseMatter } from './front-matter.js';
 import { splitSections } from './markdown.js';
 import { GuideFrontMatter, PatternFrontMatter } from './schema.js';
@@ -127,15 +127,6 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
   const version = hash.digest('hex').slice(0, 12);
   const catalogue: Catalogue = { patterns, byId, guides, skill, selection, version };
   return { catalogue: deepFreeze(catalogue), problems, digests };
-}
-
-/** The folder's real path, against which symlinks are checked; the path itself when it cannot be resolved. */
-function realRootOf(root: string): string {
-  try {
-    return realpathSync(root);
-  } catch {
-    return root;
-  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -18,7 +18,7 @@ export function engineSource(env: NodeJS.ProcessEnv): () => Engine {
   return () => {
     if (engine) return engine;
     const snapshot = env.BEK_CATALOGUE_DIR ? undefined : readSnapshot();
-    if (snapshot) return (engine = createEngine(snapshot.catalogue, snapshot.index));
+    if (snapshot) return (engine = createEngine(snapshot.catalogue, snapshot.index, PACKAGE_ROOT));
     const root = env.BEK_CATALOGUE_DIR ? resolve(env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
     const loaded = loadEngine(root, env.BEK_CATALOGUE_DIR ? cacheDir(env) : undefined);
     if (!loaded.engine)
