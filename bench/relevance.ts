@@ -6,6 +6,7 @@ import { LEVELS, SCOPES } from '../src/core/catalogue/schema.js';
 import { type Engine, loadEngine } from '../src/core/engine.js';
 import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { measureResultSize } from './result-size.js';
+import { loadScenarios, SCENARIO_SETS, scenarioFailures } from './scenarios.js';
 
 const Query = z.strictObject({
   q: z.string().min(1),
@@ -30,6 +31,7 @@ const QUERY_SETS = [
   'queries-wave2.json',
   'queries-blind-3.json',
   'queries-blind-4.json',
+  'queries-blind-5.json',
 ];
 
 /**
@@ -37,7 +39,7 @@ const QUERY_SETS = [
  * written by the team that tuned abstention; the blind ones by people who never saw the search code, and no
  * tuning looks at them.
  */
-const OFF_TOPIC_SETS = ['offtopic-dev.json', 'offtopic-blind.json', 'offtopic-blind-2.json'];
+const OFF_TOPIC_SETS = ['offtopic-dev.json', 'offtopic-blind.json', 'offtopic-blind-2.json', 'offtopic-blind-3.json'];
 /** Score bands for the precision-at-rank-1 table: each band holds the top scores from its bound up to the next. */
 const BANDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
 
@@ -117,6 +119,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const off = abstention(engine, join(import.meta.dirname, name));
     console.log(
       `${name.padEnd(22)} n=${off.questions}  answered "no match": ${off.abstained} (${percent(off.abstained, off.questions)})`,
+    );
+  }
+  for (const name of SCENARIO_SETS) {
+    const scenarios = loadScenarios(name);
+    const passed = scenarios.filter((s) => scenarioFailures(engine, s).length === 0).length;
+    console.log(
+      `${name.padEnd(22)} n=${scenarios.length}  select_pattern passes: ${passed} (${percent(passed, scenarios.length)})`,
     );
   }
   console.log('precision at rank 1 by top score, covered questions of every set:');

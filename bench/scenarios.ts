@@ -20,6 +20,7 @@ export const SCENARIO_SETS = [
   'scenarios-blind-2.json',
   'scenarios-blind-3.json',
   'scenarios-blind-4.json',
+  'scenarios-blind-5.json',
 ];
 
 export function loadScenarios(name: string): Scenario[] {

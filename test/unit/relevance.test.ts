@@ -13,6 +13,7 @@ const FLOORS = {
   'queries-wave2.json': { hit1: 0.92, hit3: 0.97, mrr: 0.94 },
   'queries-blind-3.json': { hit1: 0.85, hit3: 0.94, mrr: 0.9 },
   'queries-blind-4.json': { hit1: 0.93, hit3: 0.97, mrr: 0.95 },
+  'queries-blind-5.json': { hit1: 0.91, hit3: 0.97, mrr: 0.94 },
 };
 /** Covered questions answered "no match": at most this share of any set (the bound). */
 const MAX_UNANSWERED = 0.02;
@@ -32,12 +33,13 @@ describe('search relevance stays above its floors', () => {
 });
 
 // Off-topic questions answered "no match". offtopic-blind.json (written blind) had 5 of 60 when it arrived
-// and offtopic-blind-2.json 8 of 55 on the search of that day; offtopic-dev.json is the set abstention was
-// tuned on. The floors are today's figures less a question or two.
+// offtopic-blind-2.json 8 of 55 and offtopic-blind-3.json 6 of 54 on the search before this work (-3 arrived
+// after it, and was never tuned on); offtopic-dev.json is the set abstention was tuned on. The floors are today's figures less a question or two.
 const ABSTENTION = {
   'offtopic-dev.json': { questions: 40, floor: 22 },
   'offtopic-blind.json': { questions: 60, floor: 23 },
   'offtopic-blind-2.json': { questions: 55, floor: 24 },
+  'offtopic-blind-3.json': { questions: 54, floor: 24 },
 };
 
 describe('search admits it has no answer', () => {

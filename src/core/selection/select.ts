@@ -43,6 +43,12 @@ export type ClauseSearch = (clause: string) => SearchOutcome;
 
 /** A search hit this good on one clause is evidence for its pattern (the band where rank 1 is right ~95% of the time). */
 const CLAUSE_EVIDENCE = 0.55;
+/**
+ * A long clause scores lower (its incidental words count too): its first hit is evidence from this score
+ * when it leads the second clearly (the second below CLEAR_LEAD of it).
+ */
+const CLEAR_EVIDENCE = 0.3;
+const CLEAR_LEAD = 0.8;
 /** Clauses with fewer meaningful words than this are too vague to search ("It lives in Confluence."). */
 const CLAUSE_WORDS = 3;
 /** A stated need weighs like strong evidence. */
@@ -172,8 +178,11 @@ function clauseMatches(requirements: string, search?: ClauseSearch): Map<string,
     const clause = raw.join(' ');
     // A clause that denies something ("nobody has a password with us") is no evidence for what it names.
     if (queryTerms(clause).length < CLAUSE_WORDS || negated(raw, raw.length, raw.length)) continue;
-    for (const hit of search(clause).hits.slice(0, 2)) {
-      if (hit.score < CLAUSE_EVIDENCE || (found.get(hit.id)?.score ?? 0) >= hit.score) continue;
+    const hits = search(clause).hits;
+    const [first, second] = hits;
+    for (const hit of hits.slice(0, 2)) {
+      const clear = hit === first && hit.score >= CLEAR_EVIDENCE && (second?.score ?? 0) < CLEAR_LEAD * hit.score;
+      if ((hit.score < CLAUSE_EVIDENCE && !clear) || (found.get(hit.id)?.score ?? 0) >= hit.score) continue;
       found.set(hit.id, { clause, score: hit.score });
     }
   }
