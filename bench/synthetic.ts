@@ -94,7 +94,7 @@ export function writeSyntheticCatalogue(root: string, real: Catalogue, size: num
     const coined = [0, 1].map(() => rnd.some(SYLLABLES, 2, 3).join(''));
     const source = rnd.pick(real.patterns);
     const title = `${capital(coined[0] ?? 'x')} ${rnd.some(titleWords, 1, 2).join(' ')}`;
-    const id = `${PREFIX[source.scope]}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i}`;
+    const id = `${PREFIX[source.scope as keyof typeof PREFIX]}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i}`;
     // Each section comes from a random real document; the Problem names this document's coined words.
     const body = new Map(
       source.sections.map((s) => [

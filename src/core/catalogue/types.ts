@@ -1,12 +1,15 @@
-import type { GuideFrontMatter, PatternFrontMatter } from './schema.js';
+import type { GuideFrontMatter, TeamFrontMatter } from './schema.js';
 
 export interface Section {
   name: string;
   text: string;
 }
 
-export interface Pattern extends PatternFrontMatter {
-  /** Path relative to the content root, e.g. references/patterns/rel-outbox.md. */
+/** A pattern document: a built-in one has a built-in scope and no `overrides`; a team one may have either. */
+export interface Pattern extends TeamFrontMatter {
+  /** BUILT_IN, or the absolute path of the team folder the document comes from. */
+  origin: string;
+  /** Path relative to the content root, e.g. references/patterns/rel-outbox.md; absolute for a team document. */
   file: string;
   /** Markdown after the front matter, starting at the `# Title` line. */
   body: string;
@@ -42,9 +45,23 @@ export interface Skill {
   principle: string;
 }
 
+/** A team folder (--patterns-dir, BEK_PATTERNS_DIR) whose documents a catalogue holds beside the built-in ones. */
+export interface TeamFolder {
+  /** Absolute path. */
+  dir: string;
+  /** The scopes its bek.yaml declares. */
+  scopes: string[];
+  /** Its documents' ids, in file order. */
+  ids: string[];
+  // Where a folder's own selection data will be named when selection takes team folders in.
+}
+
 /** The loaded, validated, immutable catalogue. */
 export interface Catalogue {
   patterns: readonly Pattern[];
+  /** The built-in scopes, then those the team folders declare. */
+  scopes: readonly string[];
+  folders: readonly TeamFolder[];
   byId: ReadonlyMap<string, Pattern>;
   guides: readonly Guide[];
   skill: Skill;

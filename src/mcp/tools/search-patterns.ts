@@ -1,18 +1,24 @@
 import { z } from 'zod';
-import { DEFAULT_LIMIT, Level, Limit, Query, Scope } from '../../output/inputs.js';
+import { DEFAULT_LIMIT, Level, Limit, Query } from '../../output/inputs.js';
 import { withinBudget } from '../../output/budget.js';
 import { renderSearch } from '../../output/render.js';
 import { SearchResult, searchResult } from '../../output/results.js';
+import type { Catalogue } from '../../core/catalogue/types.js';
 import { defineTool, toolResult } from './tool.js';
 import { maxTokens } from './shared.js';
 
-const Input = z.object({
-  query: Query.describe('A problem, symptom or pattern name in plain words'),
-  scope: Scope.optional().describe('Filter by scope'),
-  level: Level.optional().describe('Filter by level'),
-  limit: Limit.default(DEFAULT_LIMIT).describe('Most results (default 5)'),
-  max_tokens: maxTokens(20000),
-});
+// The scopes are the catalogue's: a team folder may declare more than the built-in six.
+const input = (catalogue: Catalogue) =>
+  z.object({
+    query: Query.describe('A problem, symptom or pattern name in plain words'),
+    scope: z
+      .enum(catalogue.scopes as [string, ...string[]])
+      .optional()
+      .describe('Filter by scope'),
+    level: Level.optional().describe('Filter by level'),
+    limit: Limit.default(DEFAULT_LIMIT).describe('Most results (default 5)'),
+    max_tokens: maxTokens(20000),
+  });
 
 export const searchPatterns = defineTool({
   name: 'search_patterns',
@@ -21,7 +27,7 @@ export const searchPatterns = defineTool({
     'Find the vetted backend pattern (API, database, security, reliability, observability, architecture) for a problem, ' +
     'symptom or name, e.g. "charged twice when the client retries". Ranked ids with summaries and scores; read one with ' +
     'get_pattern. Says so when nothing matches.',
-  input: () => Input,
+  input: (engine) => input(engine.catalogue),
   output: SearchResult,
   run(engine, { query, scope, level, limit, max_tokens }) {
     const result = searchResult(engine, query, { scope, level, limit });
