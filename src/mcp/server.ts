@@ -17,22 +17,23 @@ const INSTRUCTIONS = `A curated catalogue of backend engineering patterns (API, 
 /**
  * Without --watch the catalogue cannot change while the process runs (it is loaded once), so every
  * cacheable 2026-07-28 result may be kept an hour, by shared caches too: nothing in it depends on who
- * asked. With --watch a team folder's edit is served within a second or so of the save; a client may
- * keep a result 10 s (notifications tell a listening client sooner).
+ * asked. With --watch a save is served within a second or so: a list may be kept 10 s (list_changed
+ * tells a listening client sooner, and its cache drops the list), a document not at all, as no
+ * notification would tell a client to drop its copy.
  */
-const cacheHints = (ttlMs: number) => {
-  const hint = { ttlMs, cacheScope: 'public' } as const;
+const cacheHints = (listTtlMs: number, readTtlMs: number) => {
+  const list = { ttlMs: listTtlMs, cacheScope: 'public' } as const;
   return {
-    'server/discover': hint,
-    'tools/list': hint,
-    'prompts/list': hint,
-    'resources/list': hint,
-    'resources/templates/list': hint,
-    'resources/read': hint,
-  };
+    'server/discover': list,
+    'tools/list': list,
+    'prompts/list': list,
+    'resources/list': list,
+    'resources/templates/list': list,
+    'resources/read': { ttlMs: readTtlMs, cacheScope: 'public' },
+  } as const;
 };
-const CACHE_HINTS = cacheHints(3_600_000);
-const WATCH_CACHE_HINTS = cacheHints(10_000);
+const CACHE_HINTS = cacheHints(3_600_000, 3_600_000);
+const WATCH_CACHE_HINTS = cacheHints(10_000, 0);
 
 /** What a connected server does when the catalogue was swapped (see announceSwap). */
 const onSwap = new WeakMap<McpServer, (next: Engine) => void>();

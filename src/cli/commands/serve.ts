@@ -15,7 +15,7 @@ function source(ctx: Context, flags: string[] | undefined, watch: boolean | unde
       'bad_input',
       '--watch watches team folders: name one with --patterns-dir DIR or BEK_PATTERNS_DIR',
     );
-  const load = teamLoader(ctx.io.env, dirs);
+  const load = teamLoader(ctx.io.env, dirs, true);
   const first = load();
   if (!first.engine) throw brokenCatalogue(`the team folders (${dirs.join(', ')})`, first.problems);
   return watchCatalogue(first.engine, dirs, load);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from './front-matter.js';
-import { fileReader, loadPatterns } from './load.js';
+import { deepFreeze, fileReader, loadPatterns } from './load.js';
 import { teamFrontMatter, TeamManifest } from './schema.js';
 import type { Pattern, Problem, TeamFolder } from './types.js';
 
@@ -14,11 +14,13 @@ export const TEAM_MANIFEST = 'bek.yaml';
 
 export interface TeamLoad {
   folder?: TeamFolder;
+  /**
+   * Each pattern whole, its text kept (a team folder is small): a broken save while --watch serves it
+   * cannot make the last good text unreadable.
+   */
   patterns: Pattern[];
   /** The sha256 of each pattern's file, in `patterns` order. */
   digests: string[];
-  /** Each pattern whole, as it was loaded (the search index is built from these). */
-  full: Pattern[];
   /** Hash of every file read: changes whenever a document or the manifest does. */
   version: string;
 }
@@ -51,7 +53,7 @@ export function loadTeamFolder(dir: string, problems: Problem[]): TeamLoad {
   const docs = teamDocuments(dir);
   if (!Array.isArray(docs)) {
     problems.push(docs);
-    return { patterns: [], digests: [], full: [], version: version() };
+    return { patterns: [], digests: [], version: version() };
   }
   const manifestPath = join(dir, TEAM_MANIFEST);
   const manifest = existsSync(manifestPath) ? read(manifestPath) : undefined;
@@ -64,8 +66,8 @@ export function loadTeamFolder(dir: string, problems: Problem[]): TeamLoad {
         problems,
       )?.data.scopes
     : [];
-  const full: Pattern[] = [];
-  const { patterns, digests } = loadPatterns({
+  const patterns: Pattern[] = [];
+  const { digests } = loadPatterns({
     root: dir,
     paths: docs,
     fileOf: (path) => path,
@@ -73,10 +75,10 @@ export function loadTeamFolder(dir: string, problems: Problem[]): TeamLoad {
     origin: dir,
     read,
     problems,
-    onPattern: (p) => full.push(p),
+    onPattern: (p) => patterns.push(deepFreeze(p)),
   });
   if (docs.length === 0) problems.push({ file: dir, field: '(folder)', message: 'no pattern documents (*.md) found' });
   const ok = problems.length === before;
   const folder = ok ? { dir, scopes: [...new Set(declared ?? [])], ids: patterns.map((p) => p.id) } : undefined;
-  return { ...(folder && { folder }), patterns, digests, full, version: version() };
+  return { ...(folder && { folder }), patterns, digests, version: version() };
 }

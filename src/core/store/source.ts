@@ -32,10 +32,14 @@ function baseEngine(env: NodeJS.ProcessEnv): Engine {
 export const brokenCatalogue = (what: string, problems: readonly Problem[]) =>
   new BekError('broken_catalogue', `${what} has problems:\n${formatProblems(problems)}`);
 
-/** Loads the catalogue with team folders (see teams.ts) again and again, over one base: what --watch reloads. */
-export function teamLoader(env: NodeJS.ProcessEnv, dirs: readonly string[]) {
+/**
+ * Loads the catalogue with team folders (see teams.ts) over one base, as often as asked. `watch` (what
+ * --watch reloads with) skips the cache, so every team document's text is held, never read from a file
+ * that a later, broken save may have changed.
+ */
+export function teamLoader(env: NodeJS.ProcessEnv, dirs: readonly string[], watch = false) {
   let base: Engine | undefined;
-  return () => loadWithTeams((base ??= baseEngine(env)), dirs, cacheDir(env));
+  return () => loadWithTeams((base ??= baseEngine(env)), dirs, watch ? undefined : cacheDir(env));
 }
 
 /**

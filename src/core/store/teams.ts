@@ -2,7 +2,7 @@ import { reloadedPattern } from '../catalogue/load.js';
 import { mergeCatalogue, mergePatterns } from '../catalogue/merge.js';
 import { loadTeamFolder, teamFiles } from '../catalogue/team.js';
 import { metaOf, type PatternMeta } from '../catalogue/text.js';
-import type { Pattern, Problem, TeamFolder } from '../catalogue/types.js';
+import type { Problem, TeamFolder } from '../catalogue/types.js';
 import { createEngine, type Engine } from '../engine.js';
 import { indexBuilder } from '../search/index.js';
 import { entryFile, filesKey, readEntry, writeEntry } from './cache.js';
@@ -41,9 +41,8 @@ export function loadWithTeams(
   const parts = loads.flatMap((l) => (l.folder ? [{ ...l, folder: l.folder }] : []));
   const catalogue = problems.length === 0 ? mergeCatalogue(base.catalogue, parts, problems) : undefined;
   if (!catalogue) return { problems };
-  const whole = new Map<string, Pattern>(parts.flatMap((l) => l.full.map((p) => [p.file, p])));
   const index = indexBuilder();
-  for (const p of catalogue.patterns) index.add(whole.get(p.file) ?? p);
+  for (const p of catalogue.patterns) index.add(p);
   const data = index.data();
   const teams = parts.map(({ folder, version, patterns, digests }) => ({
     folder,
