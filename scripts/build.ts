@@ -45,7 +45,7 @@ const LAZY: Record<string, string[]> = {
     'readEntry',
     'writeEntry',
   ],
-  'src/core/store/teams.ts': ['loadWithTeams'],
+  'src/core/store/teams.ts': ['loadWithTeams', 'checkTeamsAlone'],
 };
 const lazyModules: Plugin = {
   name: 'lazy-modules',

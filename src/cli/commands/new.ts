@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { Level, SCOPES, ScopeName } from '../../core/catalogue/schema.js';
-import { TEAM_MANIFEST } from '../../core/catalogue/team.js';
+import { Level, SCOPES, ScopeName, TEAM_MANIFEST } from '../../core/catalogue/schema.js';
 import { HINT, patternTemplate } from '../../core/catalogue/template.js';
 import { BekError } from '../../util/errors.js';
 import { atMostPositionals, flag, text } from '../args.js';

@@ -9,7 +9,6 @@ import { PACKAGE_ROOT } from '../../util/paths.js';
 import { atMostPositionals } from '../args.js';
 import { PATTERNS_DIR } from '../catalogue-flags.js';
 import { command, emit } from '../command.js';
-import { exampleProblems, findTsc } from '../examples.js';
 
 const NO_TSC =
   'TypeScript examples not compiled: no typescript package found (install it in the project, npm i -D typescript @types/node zod, or pass --no-examples)';
@@ -56,8 +55,10 @@ its file and field; exits 1 when there is any, 0 when there is none.`,
       engine = merged.engine;
       patterns = engine?.catalogue.patterns.length ?? 0;
     }
-    const tsc = folders.length > 0 && !values['no-examples'] ? findTsc(process.cwd()) : undefined;
-    if (tsc) problems.push(...(await exampleProblems(folders, process.cwd(), tsc)));
+    // Loaded here: it spawns tsc, which no other command needs at start-up.
+    const examples = folders.length > 0 && !values['no-examples'] ? await import('../examples.js') : undefined;
+    const tsc = examples?.findTsc(process.cwd());
+    if (tsc) problems.push(...(await (examples?.exampleProblems(folders, process.cwd(), tsc) ?? [])));
     else if (folders.length > 0 && !values['no-examples']) ctx.io.err(`bek validate: ${NO_TSC}`);
     const ok = problems.length === 0;
     const summary = {

@@ -66,6 +66,9 @@ export const teamFrontMatter = (declared: readonly string[]) =>
   });
 export type TeamFrontMatter = z.infer<ReturnType<typeof teamFrontMatter>>;
 
+/** The manifest's file name inside a team folder. */
+export const TEAM_MANIFEST = 'bek.yaml';
+
 /** A team folder's optional bek.yaml. */
 export const TeamManifest = z.strictObject({
   scopes: z

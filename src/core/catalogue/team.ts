@@ -2,15 +2,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from './front-matter.js';
 import { deepFreeze, fileReader, loadPatterns } from './load.js';
-import { teamFrontMatter, TeamManifest } from './schema.js';
+import { TEAM_MANIFEST, teamFrontMatter, TeamManifest } from './schema.js';
 import type { Pattern, Problem, TeamFolder } from './types.js';
 
 // A team folder is a flat folder of pattern documents, DIR/<id>.md, with the built-in documents' front
 // matter and sections, and an optional DIR/bek.yaml that declares the extra scope names its documents
 // use (`scopes: [payments, internal-platform]`). Anything else in the folder is ignored.
-
-/** The manifest's file name inside a team folder. */
-export const TEAM_MANIFEST = 'bek.yaml';
 
 export interface TeamLoad {
   folder?: TeamFolder;
