@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -35,7 +36,8 @@ describe('the built `bek serve --watch`', () => {
     const logs: { msg: string; file?: string; field?: string }[] = [];
     const client = new Client({ name: 'bek-watch-test', version: '1.0.0' });
     await client.connect(transport);
-    if (transport.stderr) createInterface({ input: transport.stderr as NodeJS.ReadableStream }).on('line', (l) => logs.push(JSON.parse(l)));
+    if (transport.stderr)
+      createInterface({ input: transport.stderr as Readable }).on('line', (l) => logs.push(JSON.parse(l)));
     try {
       expect(client.getServerCapabilities()?.resources?.listChanged).toBe(true);
       const read = async () =>
