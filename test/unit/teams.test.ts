@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILT_IN } from '../../src/core/catalogue/schema.js';
+import { BUILT_IN, SECTIONS } from '../../src/core/catalogue/schema.js';
 import { loadWithTeams } from '../../src/core/store/teams.js';
 import { bek } from '../helpers/cli.js';
 import { shippedEngine } from '../helpers/engine.js';
@@ -185,17 +185,7 @@ describe('bek new and bek validate DIR', () => {
     const file = join(dir, 'team-payment-retries.md');
     expect(readFileSync(join(dir, 'bek.yaml'), 'utf8')).toMatch(/scopes: \[payments\]/);
     const text = readFileSync(file, 'utf8');
-    for (const s of [
-      'Problem',
-      'When to use',
-      'When not to use',
-      'Solution',
-      'Example',
-      'Pitfalls',
-      'Checklist',
-      'Related',
-    ])
-      expect(text).toContain(`## ${s}\n\n`);
+    for (const s of SECTIONS) expect(text).toContain(`## ${s}\n\n`);
 
     const failing = await bek('validate', dir, '--json', '--no-examples');
     expect(failing.code).toBe(1);
@@ -208,9 +198,7 @@ describe('bek new and bek validate DIR', () => {
       'summary',
       'aliases',
       'sources',
-      ...['Problem', 'When to use', 'When not to use', 'Solution', 'Example', 'Pitfalls', 'Checklist', 'Related'].map(
-        (s) => `sections.${s}`,
-      ),
+      ...SECTIONS.map((s) => `sections.${s}`),
     ]);
     expect(report.problems.every((p) => p.file === file && /hint from bek new/.test(p.message))).toBe(true);
 
