@@ -115,6 +115,23 @@ describe('team folders beside the built-in catalogue', () => {
     ]);
   });
 
+  it('reads bek.yaml and the documents with the same YAML-only, no-code loader as the built-in ones', () => {
+    const marker = join(tmpdir(), `bek-hostile-${process.pid}`);
+    const js = `---js\nrequire('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran')\n---\n`;
+    const problems = loadWithTeams(shippedEngine(), [
+      folder(
+        { 'team-a': js + teamDoc('team-a').split('---\n').slice(2).join('---\n') },
+        "scopes: !!js/function 'function () {}'\n",
+      ),
+    ]).problems;
+    expect(existsSync(marker)).toBe(false);
+    expect(problems.map((p) => `${p.file.split('/').at(-1)}: ${p.field}`)).toEqual([
+      'bek.yaml: (front matter)',
+      'team-a.md: (front matter)',
+    ]);
+    expect(problems[1]?.message).toMatch(/front matter must be YAML/);
+  });
+
   it('a folder that is missing or not a folder is a clear one-line error from every command, not a crash', async () => {
     const gone = join(tmpdir(), 'bek-no-such-team-folder');
     for (const argv of [['search', 'outbox'], ['list'], ['show', 'rel-outbox']]) {

@@ -1,8 +1,11 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LiveEngine, type ReloadOutcome, watchCatalogue } from '../../src/core/store/live.js';
 import { loadWithTeams } from '../../src/core/store/teams.js';
+import { loadHttpConfig, startHttpServer } from '../../src/transports/http.js';
+import { setLogLevel } from '../../src/util/log.js';
 import { shippedEngine } from '../helpers/engine.js';
 import { connectInProcess } from '../helpers/mcp.js';
 import { teamDoc, teamFolder } from '../helpers/team.js';
@@ -140,5 +143,34 @@ describe.each(['legacy', 'modern'] as const)('bek serve --watch (%s era)', (era)
     expect(scope.scope?.enum).toContain('payments');
     const search = await c.callTool({ name: 'search_patterns', arguments: { query: 'quokka', scope: 'payments' } });
     expect((search.structuredContent as { results: { id: string }[] }).results[0]?.id).toBe('team-live-doc');
+  });
+});
+
+describe('bek serve --http --watch', () => {
+  it('a 2026-07-28 client listening on subscriptions/listen is told of a swap, and its next request sees it', async () => {
+    const { live, nextReload, save } = watched();
+    setLogLevel('silent');
+    const service = await startHttpServer(live, loadHttpConfig({ port: '0' }, {}));
+    const client = new Client(
+      { name: 'bek-watch-http', version: '1.0.0' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    cleanups.push(
+      () => service.close(),
+      () => setLogLevel('info'),
+    );
+    await client.connect(new StreamableHTTPClientTransport(new URL(service.url)));
+    cleanups.push(() => client.close());
+    const told = new Promise<void>((resolve) =>
+      client.setNotificationHandler('notifications/resources/list_changed', () => resolve()),
+    );
+    const subscription = await client.listen({ resourcesListChanged: true });
+    cleanups.push(() => subscription.close());
+    const reloaded = nextReload();
+    save(doc('Over HTTP.'));
+    await reloaded;
+    await told;
+    const read = await client.readResource({ uri: 'bek://patterns/team-live-doc' });
+    expect((read.contents[0] as { text: string }).text).toContain('Over HTTP.');
   });
 });
