@@ -21,7 +21,7 @@ fails while any hint is left, and passes once each is replaced by text.`,
     scope: { value: 'S', help: `${SCOPES.join(', ')}, or a scope DIR/bek.yaml declares` },
     level: { value: 'L', help: `${Level.options.join(', ')}` },
     dir: { value: 'DIR', help: 'the team folder to write into (created if missing; default .)' },
-    json: { help: 'print { file, id }' },
+    json: { help: 'print { file, id, manifest? } (manifest: a bek.yaml written to declare the scope)' },
   },
   footer:
     'Example:\n  bek new team-payment-retries --scope reliability --level intermediate --dir patterns\n  bek validate patterns',

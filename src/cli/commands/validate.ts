@@ -29,8 +29,9 @@ its file and field; exits 1 when there is any, 0 when there is none.`,
     'no-examples': { help: "do not type-check the team documents' TypeScript examples" },
     json: { help: 'print { ok, root, folders, patterns, version, examples, problems: [{ file, field, message }] }' },
   },
-  footer: `In CI (GitHub Actions), after npm ci:
-  - run: npx bek validate patterns --json > bek-problems.json || (cat bek-problems.json; exit 1)`,
+  footer: `In CI, a GitHub Actions step after npm ci (typescript, @types/node and zod in devDependencies):
+  - name: Validate team patterns
+    run: npx bek validate patterns`,
   async run({ values, positionals }, ctx) {
     atMostPositionals(positionals, 1);
     const given = positionals[0] ? resolve(positionals[0]) : undefined;

@@ -77,7 +77,10 @@ export function writeEntry(file: string, header: { key: string }, index: IndexDa
   }
 }
 
-/** What these files look like now (name, size, modification time), with bek's version and the index format. */
+/** The shape of an entry's header: 2 added the catalogue's scopes and team folders, and each pattern's origin. */
+const ENTRY_FORMAT = 2;
+
+/** What these files look like now (name, size, modification time), with bek's version and the entry and index formats. */
 export function filesKey(paths: readonly string[], ...more: string[]): string {
   const files = paths.map((path) => {
     try {
@@ -87,7 +90,7 @@ export function filesKey(paths: readonly string[], ...more: string[]): string {
       return [path, -1, -1];
     }
   });
-  return sha256Hex(JSON.stringify([VERSION, INDEX_FORMAT, ...more, files]));
+  return sha256Hex(JSON.stringify([VERSION, ENTRY_FORMAT, INDEX_FORMAT, ...more, files]));
 }
 
 /** The catalogue and index kept for `root`, when its files are as `key` says; anything unreadable counts as a miss. */

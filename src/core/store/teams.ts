@@ -34,8 +34,9 @@ export function loadWithTeams(
       ...t,
       patterns: t.patterns.map((meta, i) => reloadedPattern(t.folder.dir, meta, t.digests[i] ?? '')),
     }));
+    // Written only after a clean merge over the same base and files, so this merge is clean too.
     const catalogue = mergeCatalogue(base.catalogue, teams, problems);
-    if (catalogue) return { engine: createEngine(catalogue, () => cached.index), problems };
+    return catalogue ? { engine: createEngine(catalogue, () => cached.index), problems } : { problems };
   }
   const loads = dirs.map((dir) => loadTeamFolder(dir, problems));
   const parts = loads.flatMap((l) => (l.folder ? [{ ...l, folder: l.folder }] : []));
