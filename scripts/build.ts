@@ -30,7 +30,6 @@ const LAZY: Record<string, string[]> = {
     'reloadedPattern',
     'fileReader',
     'loadPatterns',
-    'markdownFiles',
     'deepFreeze',
   ],
   'src/transports/stdio.ts': ['serveStdioServer'],

@@ -21,7 +21,7 @@ export interface LoadResult {
 }
 
 /** The .md files of a folder, sorted; a folder that is missing or cannot be listed (a file, no permission) has none. */
-export function markdownFiles(dir: string): string[] {
+function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   try {
     return readdirSync(dir)

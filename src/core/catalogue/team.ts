@@ -76,6 +76,6 @@ export function loadTeamFolder(dir: string, problems: Problem[]): TeamLoad {
   });
   if (docs.length === 0) problems.push({ file: dir, field: '(folder)', message: 'no pattern documents (*.md) found' });
   const ok = problems.length === before;
-  const folder = ok ? { dir, scopes: [...new Set(declared ?? [])], ids: patterns.map((p) => p.id) } : undefined;
+  const folder = ok ? { dir, scopes: [...new Set(declared ?? [])] } : undefined;
   return { ...(folder && { folder }), patterns, digests, version: version() };
 }

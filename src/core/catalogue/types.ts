@@ -45,15 +45,15 @@ export interface Skill {
   principle: string;
 }
 
-/** A team folder (--patterns-dir, BEK_PATTERNS_DIR) whose documents a catalogue holds beside the built-in ones. */
+/**
+ * A team folder (--patterns-dir, BEK_PATTERNS_DIR) whose documents a catalogue holds beside the built-in
+ * ones: where selection will find a folder's own selection data (its patterns carry `origin: dir`).
+ */
 export interface TeamFolder {
   /** Absolute path. */
   dir: string;
   /** The scopes its bek.yaml declares. */
   scopes: string[];
-  /** Its documents' ids, in file order. */
-  ids: string[];
-  // Where a folder's own selection data will be named when selection takes team folders in.
 }
 
 /** The loaded, validated, immutable catalogue. */
