@@ -78,13 +78,15 @@ export function writeBlocks(blocks: CodeBlock[], project: string): string {
 export const GLOBAL = '(no block)';
 
 /**
- * The TypeScript compiler: the one `project` depends on, else the one beside bek (a checkout); undefined
- * when neither has it (an installed bek does not bring typescript, a devDependency).
+ * The TypeScript compiler and the project whose packages the examples are checked against: the project
+ * in `cwd` when it depends on typescript, else bek's own checkout; undefined when neither has it (an
+ * installed bek does not bring typescript, a devDependency of its own).
  */
-export function findTsc(project: string): string | undefined {
-  for (const from of [project, PACKAGE_ROOT]) {
+export function findTsc(cwd: string): { tsc: string; project: string } | undefined {
+  for (const project of [cwd, PACKAGE_ROOT]) {
     try {
-      return join(dirname(createRequire(join(from, 'noop.js')).resolve('typescript/package.json')), 'bin/tsc');
+      const pkg = createRequire(join(project, 'noop.js')).resolve('typescript/package.json');
+      return { tsc: join(dirname(pkg), 'bin/tsc'), project };
     } catch {}
   }
   return undefined;
@@ -112,7 +114,10 @@ export async function typecheck(dir: string, tsc: string): Promise<Map<string, s
 }
 
 /** `bek validate`: the examples of the documents in these folders that do not compile, as problems. */
-export async function exampleProblems(dirs: readonly string[], project: string, tsc: string): Promise<Problem[]> {
+export async function exampleProblems(
+  dirs: readonly string[],
+  { tsc, project }: { tsc: string; project: string },
+): Promise<Problem[]> {
   const blocks = dirs.flatMap((d) => extractBlocks(d));
   if (blocks.length === 0) return [];
   const dir = writeBlocks(blocks, project);

@@ -21,7 +21,8 @@ export const validate = command({
 catalogue (a folder holding skill/SKILL.md and references/; default: the built-in one).
 A team folder is checked with the built-in catalogue (id clashes, overrides, related
 links into built-in ids), or on its own with --alone; the TypeScript examples of its
-documents are type-checked with the project's typescript. Prints every problem with
+documents are type-checked with the typescript of the project in the current folder
+(or of bek's own checkout). Prints every problem with
 its file and field; exits 1 when there is any, 0 when there is none.`,
   options: {
     ...PATTERNS_DIR,
@@ -59,7 +60,7 @@ its file and field; exits 1 when there is any, 0 when there is none.`,
     // Loaded here: it spawns tsc, which no other command needs at start-up.
     const examples = folders.length > 0 && !values['no-examples'] ? await import('../examples.js') : undefined;
     const tsc = examples?.findTsc(process.cwd());
-    if (tsc) problems.push(...(await (examples?.exampleProblems(folders, process.cwd(), tsc) ?? [])));
+    if (tsc) problems.push(...(await (examples?.exampleProblems(folders, tsc) ?? [])));
     else if (folders.length > 0 && !values['no-examples']) ctx.io.err(`bek validate: ${NO_TSC}`);
     const ok = problems.length === 0;
     const summary = {
