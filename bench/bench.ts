@@ -9,6 +9,7 @@ import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { McpProcess, timeToExit, timeToToolsList } from './process.js';
 import { HOSTILE, healthDuringHostile } from './hostile.js';
 import { QUERY_COUNT, searchArgs } from './queries.js';
+import { measureReload } from './reload.js';
 import { loadScenarios, SCENARIO_SETS } from './scenarios.js';
 import { measureCatalogue, measureScale, printScale } from './scale.js';
 import { mb, median, ms, percentile, printSection, ratio, within } from './stats.js';
@@ -192,7 +193,10 @@ function inProcess() {
       { label: 'p99', value: ms(percentile(times, 99)) },
     ],
   );
-  return engine.catalogue;
+  return {
+    catalogue: engine.catalogue,
+    base: snapshot ? createEngine(snapshot.catalogue, snapshot.index, PACKAGE_ROOT) : engine,
+  };
 }
 
 console.log(`# bek benchmark: node ${process.version}, ${cpus().length} CPUs, ${new Date().toISOString()}`);
@@ -209,7 +213,8 @@ printSection('HTTP: /healthz while each hostile request runs (probing every 5 ms
   })),
   { label: 'slowest /healthz in all', value: ms(slowest), target: '≤ 100 ms', ok: within(slowest, 100) },
 ]);
-const catalogue = inProcess();
+const { catalogue, base } = inProcess();
+await measureReload(base);
 const cache = mkdtempSync(join(tmpdir(), 'bek-bench-cache-'));
 try {
   const shipped = await measureCatalogue(CLI, ROOT, catalogue.patterns.length, cache);

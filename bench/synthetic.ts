@@ -78,23 +78,23 @@ function renderDocument(
   return `---\n${front.join('\n')}\n---\n\n# ${p.title}\n\n${sections}\n`;
 }
 
-/** Writes a valid catalogue of `size` pattern documents under `dir`, built from the real catalogue at `root`. */
-export function writeSyntheticCatalogue(root: string, real: Catalogue, size: number, dir: string): void {
-  const rnd = generator(size);
-  mkdirSync(join(dir, 'references/patterns'), { recursive: true });
-  cpSync(join(root, 'skill'), join(dir, 'skill'), { recursive: true });
-  cpSync(join(root, 'references'), join(dir, 'references'), { recursive: true });
+/**
+ * Generated documents numbered `from` to `to` (exclusive), built from the real catalogue; `related` names
+ * real ids and earlier generated ones. Yields each id with its document's text.
+ */
+function* syntheticDocuments(real: Catalogue, from: number, to: number, seed: number): Generator<[string, string]> {
+  const rnd = generator(seed);
   const titleWords = [...new Set(real.patterns.flatMap((p) => p.title.split(/\s+/)))].filter((w) =>
     /^[A-Za-z]{3,}$/.test(w),
   );
   const aliases = real.patterns.flatMap((p) => p.aliases);
   const tags = [...new Set(real.patterns.flatMap((p) => p.tags))];
   const ids = real.patterns.map((p) => p.id);
-  for (let i = real.patterns.length; i < size; i++) {
+  for (let i = from; i < to; i++) {
     const coined = [0, 1].map(() => rnd.some(SYLLABLES, 2, 3).join(''));
     const source = rnd.pick(real.patterns);
     const title = `${capital(coined[0] ?? 'x')} ${rnd.some(titleWords, 1, 2).join(' ')}`;
-    const id = `${PREFIX[source.scope]}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i}`;
+    const id = `${PREFIX[source.scope as keyof typeof PREFIX]}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${i}`;
     // Each section comes from a random real document; the Problem names this document's coined words.
     const body = new Map(
       source.sections.map((s) => [
@@ -113,7 +113,24 @@ export function writeSyntheticCatalogue(root: string, real: Catalogue, size: num
       tags: [...new Set(rnd.some(tags, 2, 5))],
       related: [...new Set(rnd.some(ids, 0, 5))],
     });
-    writeFileSync(join(dir, 'references/patterns', `${id}.md`), doc);
+    yield [id, doc];
     ids.push(id);
   }
+}
+
+/** Writes a valid catalogue of `size` pattern documents under `dir`, built from the real catalogue at `root`. */
+export function writeSyntheticCatalogue(root: string, real: Catalogue, size: number, dir: string): void {
+  mkdirSync(join(dir, 'references/patterns'), { recursive: true });
+  cpSync(join(root, 'skill'), join(dir, 'skill'), { recursive: true });
+  cpSync(join(root, 'references'), join(dir, 'references'), { recursive: true });
+  for (const [id, doc] of syntheticDocuments(real, real.patterns.length, size, size))
+    writeFileSync(join(dir, 'references/patterns', `${id}.md`), doc);
+}
+
+/** Writes a team folder (flat: DIR/<id>.md) of `count` generated documents, whose related ids reach into `real`. */
+export function writeSyntheticTeamFolder(real: Catalogue, count: number, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const from = real.patterns.length;
+  for (const [id, doc] of syntheticDocuments(real, from, from + count, count))
+    writeFileSync(join(dir, `${id}.md`), doc);
 }

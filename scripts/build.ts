@@ -24,10 +24,27 @@ const DIST = join(ROOT, 'dist');
 // 2026-11-30). `bek search` on the snapshot needs none of them, nor does a server until select_pattern;
 // the bundle otherwise evaluates every module it holds first.
 const LAZY: Record<string, string[]> = {
-  'src/core/catalogue/load.ts': ['loadCatalogue', 'catalogueFiles', 'reloadedPattern'],
+  'src/core/catalogue/load.ts': [
+    'loadCatalogue',
+    'catalogueFiles',
+    'reloadedPattern',
+    'fileReader',
+    'loadPatterns',
+    'deepFreeze',
+  ],
   'src/transports/stdio.ts': ['serveStdioServer'],
   'src/core/selection/select.ts': ['selectPatterns'],
-  'src/core/store/cache.ts': ['cacheKey', 'readCached', 'writeCached', 'cacheDir'],
+  'src/core/store/cache.ts': [
+    'cacheKey',
+    'readCached',
+    'writeCached',
+    'cacheDir',
+    'entryFile',
+    'filesKey',
+    'readEntry',
+    'writeEntry',
+  ],
+  'src/core/store/teams.ts': ['loadWithTeams', 'checkTeamsAlone'],
 };
 const lazyModules: Plugin = {
   name: 'lazy-modules',

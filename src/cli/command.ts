@@ -4,8 +4,8 @@ import type { Io } from './io.js';
 
 export interface Context {
   io: Io;
-  /** Loads the built-in catalogue on first use (once per process). */
-  engine(): Engine;
+  /** Loads the catalogue on first use (once per process), with these team folders and BEK_PATTERNS_DIR's. */
+  engine(patternsDirs?: readonly string[]): Engine;
 }
 
 export interface Command {

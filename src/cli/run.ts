@@ -4,6 +4,7 @@ import { VERSION } from '../util/version.js';
 import type { Command, Context } from './command.js';
 import { exportCommand } from './commands/export.js';
 import { list } from './commands/list.js';
+import { newCommand } from './commands/new.js';
 import { search } from './commands/search.js';
 import { review } from './commands/review.js';
 import { rules } from './commands/rules.js';
@@ -14,7 +15,19 @@ import { show } from './commands/show.js';
 import { validate } from './commands/validate.js';
 import type { Io } from './io.js';
 
-const COMMANDS: Command[] = [search, list, show, select, review, rules, exportCommand, validate, serve, setup];
+const COMMANDS: Command[] = [
+  search,
+  list,
+  show,
+  select,
+  review,
+  rules,
+  exportCommand,
+  newCommand,
+  validate,
+  serve,
+  setup,
+];
 
 const HELP = `bek ${VERSION}: backend engineering patterns for people and agents
 
@@ -38,7 +51,9 @@ Examples:
 
 Environment:
   BEK_CATALOGUE_DIR  serve and search another catalogue (a folder with skill/ and references/)
-  BEK_CACHE_DIR      where a validated BEK_CATALOGUE_DIR is kept for fast starts
+  BEK_PATTERNS_DIR   team folders of pattern documents served beside the built-in ones
+                     (a path list, like PATH; --patterns-dir DIR adds one)
+  BEK_CACHE_DIR      where a validated BEK_CATALOGUE_DIR or set of team folders is kept for fast starts
                      (default $XDG_CACHE_HOME/bek or ~/.cache/bek; "off" for none)
   NO_COLOR           no colour in terminal output
 

@@ -42,7 +42,7 @@ export function taskCompleter(engine: Engine): Completer {
   return (value) => examples.filter((e) => e.toLowerCase().includes(value.trim().toLowerCase()));
 }
 
-export function registerSkillPrompt(server: McpServer, engine: Engine) {
+export function registerSkillPrompt(server: McpServer, current: () => Engine) {
   return server.registerPrompt(
     SKILL_PROMPT,
     {
@@ -62,7 +62,7 @@ export function registerSkillPrompt(server: McpServer, engine: Engine) {
       messages: [
         {
           role: 'user' as const,
-          content: { type: 'text' as const, text: skillPromptText(engine, task?.trim() || undefined) },
+          content: { type: 'text' as const, text: skillPromptText(current(), task?.trim() || undefined) },
         },
       ],
     }),

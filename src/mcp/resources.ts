@@ -10,10 +10,12 @@ import type { Completer } from './completion.js';
 
 const MARKDOWN = 'text/markdown';
 
-/** Completes pattern ids in the template by prefix. */
-export function patternIdCompleter(engine: Engine): Completer {
-  const ids = engine.catalogue.patterns.map((p) => p.id);
-  return (value) => ids.filter((id) => id.startsWith(value.trim().toLowerCase()));
+/** Completes pattern ids in the template by prefix, over the catalogue served now. */
+export function patternIdCompleter(current: () => Engine): Completer {
+  return (value) =>
+    current()
+      .catalogue.patterns.map((p) => p.id)
+      .filter((id) => id.startsWith(value.trim().toLowerCase()));
 }
 
 /**
@@ -39,9 +41,12 @@ function patternOf(engine: Engine, encoded: string): Pattern {
   }
 }
 
-/** SKILL.md, each reference guide, and one template for every pattern by id. */
-export function registerResources(server: McpServer, engine: Engine): void {
-  const { catalogue } = engine;
+/**
+ * SKILL.md, each reference guide, and one template for every pattern by id. The skill and the guides are
+ * the base catalogue's, which --watch does not reload; the patterns are read from the engine served now.
+ */
+export function registerResources(server: McpServer, current: () => Engine): void {
+  const { catalogue } = current();
   server.registerResource(
     'skill',
     SKILL_URI,
@@ -58,7 +63,7 @@ export function registerResources(server: McpServer, engine: Engine): void {
   }
   const template = new ResourceTemplate(PATTERN_URI_TEMPLATE, {
     list: () => ({
-      resources: catalogue.patterns.map((p) => ({
+      resources: current().catalogue.patterns.map((p) => ({
         uri: patternUri(p.id),
         name: p.id,
         title: p.title,
@@ -76,7 +81,8 @@ export function registerResources(server: McpServer, engine: Engine): void {
       mimeType: MARKDOWN,
     },
     (uri, variables) => {
-      const result = patternResult(catalogue, patternOf(engine, String(variables.id ?? '')));
+      const engine = current();
+      const result = patternResult(engine.catalogue, patternOf(engine, String(variables.id ?? '')));
       return { contents: [{ uri: uri.href, mimeType: MARKDOWN, text: renderPattern(result, { sources: true }) }] };
     },
   );

@@ -26,7 +26,7 @@ interface Served {
 }
 
 /** The skill folder as the extension serves it; files are read and hashed once, on the first skills request. */
-function catalogueSkill(engine: Engine): SkillSource {
+function catalogueSkill(engine: Engine): Required<SkillSource> {
   const { name, description } = engine.catalogue.skill;
   const rootUri = `skill://${name}`;
   let served: Promise<Served> | undefined;
@@ -81,17 +81,27 @@ function directoryOf(uri: string, files: Map<string, SkillFile>): { resources: R
   return { resources: [...children.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)) };
 }
 
-// One extension per engine: the HTTP transport builds a server per request, and the files are read once.
-const extensions = new WeakMap<Engine, SkillsExtension>();
+// One source per engine: the HTTP transport builds a server per request, and the files are read once.
+const sources = new WeakMap<Engine, Required<SkillSource>>();
+const sourceOf = (engine: Engine) => {
+  let source = sources.get(engine);
+  if (!source) sources.set(engine, (source = catalogueSkill(engine)));
+  return source;
+};
 
-/** Serves the catalogue's skill on `server` through the skills extension, with the catalogue's cache hint. */
-export function registerSkills(server: McpServer, engine: Engine, cacheHint: CacheHint): void {
-  let extension = extensions.get(engine);
-  if (!extension) {
-    // The SDK's warnings (an entry it would drop) go to the structured log, not console.warn.
-    const onWarning = ({ path, message }: SkillWarning) => log('warn', 'skills extension', { path, problem: message });
-    extension = new SkillsExtension({ source: catalogueSkill(engine), cacheHint, onWarning });
-    extensions.set(engine, extension);
-  }
-  extension.attach(server);
+/**
+ * Serves the catalogue's skill on `server` through the skills extension, with the catalogue's cache hint;
+ * each request asks the engine `current` returns then (`bek serve --watch` swaps it).
+ */
+export function registerSkills(server: McpServer, current: () => Engine, cacheHint: CacheHint): void {
+  const source: Required<SkillSource> = {
+    list: (...args) => sourceOf(current()).list(...args),
+    get: (...args) => sourceOf(current()).get(...args),
+    read: (...args) => sourceOf(current()).read(...args),
+    readDirectory: (...args) => sourceOf(current()).readDirectory(...args),
+    listResources: (...args) => sourceOf(current()).listResources(...args),
+  };
+  // The SDK's warnings (an entry it would drop) go to the structured log, not console.warn.
+  const onWarning = ({ path, message }: SkillWarning) => log('warn', 'skills extension', { path, problem: message });
+  new SkillsExtension({ source, cacheHint, onWarning }).attach(server);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Level, SECTIONS, Scope } from '../core/catalogue/schema.js';
+import { Level, SECTIONS } from '../core/catalogue/schema.js';
 import { REVIEW_NAMES } from '../core/review/reviews.js';
 
 // The one definition of every input rule the shells share: the MCP tools use these schemas as they are,
@@ -32,4 +32,4 @@ export const PatternIds = z
   .min(1, 'name at least one pattern id')
   .max(20, 'at most 20 pattern ids: split a larger review');
 
-export { Level, Scope };
+export { Level };

@@ -1,6 +1,13 @@
+import { BUILT_IN } from '../core/catalogue/schema.js';
 import type { ListResult, PatternResult, ReviewResult, SearchResult, SelectionResult } from './results.js';
 
 // One renderer for both shells: the CLI prints these and the MCP tools return them as text content.
+
+/** Where a team pattern comes from, as a suffix; nothing for a built-in one. */
+function from(p: { origin: string; overrides?: string | undefined }): string {
+  if (p.origin === BUILT_IN) return '';
+  return p.overrides ? ` · team ${p.origin}, overrides the built-in ${p.overrides}` : ` · team ${p.origin}`;
+}
 
 export function renderSearch(r: SearchResult): string {
   if (r.results.length === 0) {
@@ -16,7 +23,7 @@ export function renderSearch(r: SearchResult): string {
   }
   const lines = r.results.map(
     (h, i) =>
-      `${i + 1}. **${h.title}** \`${h.id}\` (${h.scope}, ${h.level}, score ${h.score.toFixed(2)})\n   ${h.summary}`,
+      `${i + 1}. **${h.title}** \`${h.id}\` (${h.scope}, ${h.level}, score ${h.score.toFixed(2)}${from(h)})\n   ${h.summary}`,
   );
   const more = r.total > r.results.length ? `, showing ${r.results.length}` : '';
   return `${lines.join('\n')}\n\n${r.total} match${r.total === 1 ? '' : 'es'}${more}.`;
@@ -24,12 +31,12 @@ export function renderSearch(r: SearchResult): string {
 
 export function renderList(r: ListResult): string {
   const width = Math.max(0, ...r.patterns.map((p) => p.id.length));
-  const rows = r.patterns.map((p) => `${p.id.padEnd(width)}  ${p.title} (${p.scope}, ${p.level})`);
+  const rows = r.patterns.map((p) => `${p.id.padEnd(width)}  ${p.title} (${p.scope}, ${p.level}${from(p)})`);
   return `${rows.join('\n')}\n\n${r.total} pattern${r.total === 1 ? '' : 's'}`;
 }
 
 export function renderPattern(p: PatternResult, options: { sources?: boolean } = {}): string {
-  const head = `# ${p.title}\n\n\`${p.id}\` · ${p.scope} · ${p.level} · updated ${p.updated}\n\n${p.summary}`;
+  const head = `# ${p.title}\n\n\`${p.id}\` · ${p.scope} · ${p.level} · updated ${p.updated}${from(p)}\n\n${p.summary}`;
   const body = p.sections.map((s) => `## ${s.name}\n\n${s.text}`).join('\n\n');
   const sources = options.sources ? `\n\n## Sources\n\n${p.sources.map((u) => `- ${u}`).join('\n')}` : '';
   return `${head}\n\n${body}${sources}`.trim();

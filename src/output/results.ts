@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { guideUri, patternUri, SKILL_URI } from '../core/catalogue/uri.js';
-import { Level, SCOPES, Scope, type SectionName } from '../core/catalogue/schema.js';
+import { BUILT_IN, Level, type SectionName } from '../core/catalogue/schema.js';
+import { BekError } from '../util/errors.js';
 import type { Catalogue, Pattern } from '../core/catalogue/types.js';
 import type { Engine } from '../core/engine.js';
 import { buildChecklist } from '../core/review/checklist.js';
@@ -10,12 +11,19 @@ import { findPattern } from '../core/lookup.js';
 
 // One definition of each result: the MCP tools declare these as outputSchema and the CLI prints them with --json.
 
+const ScopeOut = z.string().describe('A built-in scope (api, database, ...) or one a team folder declares');
+const Origin = {
+  origin: z.string().describe(`"${BUILT_IN}", or the absolute path of the team folder the pattern comes from`),
+  overrides: z.string().optional().describe('Set when this team pattern replaces the built-in pattern of that id'),
+};
+
 const Hit = z.object({
   id: z.string(),
   title: z.string(),
-  scope: Scope,
+  scope: ScopeOut,
   level: Level,
   summary: z.string(),
+  ...Origin,
   score: z
     .number()
     .describe('0..1, comparable across queries: 1 is an exact title or alias match; hits under 0.2 are never returned'),
@@ -29,8 +37,8 @@ export const SearchResult = z.object({
   suggestions: z
     .object({
       message: z.string(),
-      closest: z.array(z.object({ id: z.string(), title: z.string(), scope: Scope })),
-      scopes: z.array(Scope),
+      closest: z.array(z.object({ id: z.string(), title: z.string(), scope: ScopeOut })),
+      scopes: z.array(ScopeOut),
     })
     .optional()
     .describe('Present when nothing matched well: the closest titles and the scopes worth trying'),
@@ -46,9 +54,10 @@ export type ListResult = z.infer<typeof ListResult>;
 export const PatternResult = z.object({
   id: z.string(),
   title: z.string(),
-  scope: Scope,
+  scope: ScopeOut,
   level: Level,
   summary: z.string(),
+  ...Origin,
   aliases: z.array(z.string()),
   tags: z.array(z.string()),
   related: z.array(z.object({ id: z.string(), title: z.string() })),
@@ -127,21 +136,32 @@ export type SectionFilter = readonly SectionName[];
 
 /** search_patterns / `bek search`. */
 export function searchResult(engine: Engine, query: string, options: SearchOptions = {}): SearchResult {
+  knownScope(engine.catalogue, options.scope);
   const outcome = engine.search(query, options);
   const results = outcome.hits.map((h) => ({ ...h, uri: patternUri(h.id) }));
   return { query, total: outcome.total, results, ...(outcome.suggestions && { suggestions: outcome.suggestions }) };
 }
 
+/** A scope filter the catalogue knows (a team folder may declare more than the built-in six), or a bad_input error. */
+function knownScope(catalogue: Catalogue, scope: string | undefined): void {
+  if (scope !== undefined && !catalogue.scopes.includes(scope))
+    throw new BekError('bad_input', `unknown scope "${scope}": expected one of: ${catalogue.scopes.join(', ')}`);
+}
+
+/** Where a pattern comes from, as every result shows it. */
+const originOf = ({ origin, overrides }: Pattern) => ({ origin, ...(overrides && { overrides }) });
+
 /** `bek list`. */
 export function listResult(
   catalogue: Catalogue,
-  filter: { scope?: Scope | undefined; level?: Level | undefined } = {},
+  filter: { scope?: string | undefined; level?: Level | undefined } = {},
 ): ListResult {
-  const order = (p: Pattern) => SCOPES.indexOf(p.scope);
+  knownScope(catalogue, filter.scope);
+  const order = (p: Pattern) => catalogue.scopes.indexOf(p.scope);
   const patterns = catalogue.patterns
     .filter((p) => (!filter.scope || p.scope === filter.scope) && (!filter.level || p.level === filter.level))
     .sort((a, b) => order(a) - order(b) || a.id.localeCompare(b.id))
-    .map(({ id, title, scope, level, summary }) => ({ id, title, scope, level, summary }));
+    .map((p) => ({ id: p.id, title: p.title, scope: p.scope, level: p.level, summary: p.summary, ...originOf(p) }));
   return { total: patterns.length, patterns };
 }
 
@@ -154,6 +174,7 @@ export function patternResult(catalogue: Catalogue, pattern: Pattern, sections?:
     scope: pattern.scope,
     level: pattern.level,
     summary: pattern.summary,
+    ...originOf(pattern),
     aliases: [...pattern.aliases],
     tags: [...pattern.tags],
     related: pattern.related.map((id) => ({ id, title: catalogue.byId.get(id)?.title ?? id })),

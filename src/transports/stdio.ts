@@ -1,7 +1,9 @@
+import type { McpServer } from '@modelcontextprotocol/server';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Engine } from '../core/engine.js';
+import type { LiveEngine } from '../core/store/live.js';
 import { log } from '../util/log.js';
-import { createServer } from '../mcp/server.js';
+import { announceSwap, createServer } from '../mcp/server.js';
 import { VERSION } from '../util/version.js';
 import { firstStopSignal } from './signals.js';
 
@@ -9,11 +11,26 @@ const TOO_LARGE = 'Message larger than the 10 MiB stdio limit; the server stops 
 
 /**
  * Serves MCP over this process's stdio, answering both a 2025-11-25 `initialize` and a 2026-07-28
- * `server/discover` opening. Resolves with the exit code when stdin closes or a signal arrives.
+ * `server/discover` opening. Resolves with the exit code when stdin closes or a signal arrives. With a
+ * live engine (--watch), the connection's server reads the engine of the moment and its client is told
+ * of each swap (announceSwap).
  */
-export function serveStdioServer(engine: Engine): Promise<number> {
+export function serveStdioServer(source: Engine | LiveEngine): Promise<number> {
+  const live = 'current' in source ? source : undefined;
+  const engine = live ? live.current() : (source as Engine);
   return new Promise((resolve) => {
-    const handle = serveStdio(() => createServer(engine, VERSION), {
+    // serveStdio pins one server to the connection (and may make a second for a discover probe, then drop it).
+    const servers = new Set<McpServer>();
+    const unsubscribe = live?.subscribe((next) => {
+      for (const server of servers) if (server.isConnected()) announceSwap(server, next);
+    });
+    const factory = () => {
+      if (!live) return createServer(engine, VERSION);
+      const server = createServer(live.current, VERSION);
+      servers.add(server);
+      return server;
+    };
+    const handle = serveStdio(factory, {
       onerror: (error) => {
         log('error', 'stdio transport error', { error: error.message });
         // The SDK's line buffer cannot drop an oversized line and read on: the request gets an error
@@ -29,6 +46,8 @@ export function serveStdioServer(engine: Engine): Promise<number> {
     const stop = (reason: string, code = 0) => {
       if (done) return;
       done = true;
+      unsubscribe?.();
+      live?.close();
       log(code === 0 ? 'debug' : 'error', 'stdio server stopping', { reason });
       handle
         .close()

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractBlocks, GLOBAL, runBlock, typecheck, writeBlocks } from './code-blocks.js';
+import { extractBlocks, GLOBAL, PATTERNS_DIR, ROOT, runBlock, TSC, typecheck, writeBlocks } from './code-blocks.js';
 
 // BEK_DOCS=id1,id2 checks only those documents' examples (a quick loop while writing; CI checks all).
 const only = process.env.BEK_DOCS?.split(',').filter(Boolean);
-const blocks = extractBlocks().filter((b) => !only || only.includes(b.id));
+const blocks = extractBlocks(PATTERNS_DIR).filter((b) => !only || only.includes(b.id));
 let dir = '';
 let diagnostics = new Map<string, string[]>();
 
 beforeAll(async () => {
-  dir = writeBlocks(blocks);
-  diagnostics = await typecheck(dir);
+  dir = writeBlocks(blocks, ROOT);
+  diagnostics = await typecheck(dir, TSC);
 }, 120_000);
 
 describe('TypeScript examples in pattern documents', () => {

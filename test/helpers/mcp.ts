@@ -1,17 +1,32 @@
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
-import { createServer } from '../../src/mcp/server.js';
+import type { Engine } from '../../src/core/engine.js';
+import type { LiveEngine } from '../../src/core/store/live.js';
+import { announceSwap, createServer } from '../../src/mcp/server.js';
 import { shippedEngine } from './engine.js';
 
-/** A real SDK client connected in-process to a fresh server (over the shipped catalogue unless given an engine); `modern` speaks 2026-07-28 (server/discover). */
-export async function connectInProcess(era: 'legacy' | 'modern' = 'legacy', engine = shippedEngine()) {
+/**
+ * A real SDK client connected in-process to a fresh server; `modern` speaks 2026-07-28 (server/discover).
+ * Over a live engine, the server is told of each swap as the stdio transport tells it.
+ */
+export async function connectInProcess(
+  era: 'legacy' | 'modern' = 'legacy',
+  engine: Engine | LiveEngine = shippedEngine(),
+) {
+  const live = 'current' in engine ? engine : undefined;
+  const factory = () => {
+    if (!live) return createServer(engine as Engine, 'test');
+    const server = createServer(live.current, 'test');
+    live.subscribe((next) => server.isConnected() && announceSwap(server, next));
+    return server;
+  };
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client(
     { name: 'bek-test', version: '1.0.0' },
     era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
   );
   // serveStdio owns the era decision for a connection; over an in-memory transport it does the same as over pipes.
-  const handle = serveStdio(() => createServer(engine, 'test'), { transport: serverSide });
+  const handle = serveStdio(factory, { transport: serverSide });
   await client.connect(clientSide);
   return {
     client,

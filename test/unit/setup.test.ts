@@ -310,7 +310,9 @@ describe('merging an entry into any JSON file', () => {
         const old = JSON.stringify(value, null, indent);
         const target = { key: 'mcpServers', name: 'backend-patterns', entry, jsonc: false, force: false };
         const change = mergeEntry(old, 'f', target);
-        expect(JSON.parse(change.text)).toEqual({ ...value, mcpServers: { ...servers, 'backend-patterns': entry } });
+        // Through JSON, as the file holds it: fast-check's -0 is written as 0.
+        const merged = { ...value, mcpServers: { ...servers, 'backend-patterns': entry } };
+        expect(JSON.parse(change.text)).toEqual(JSON.parse(JSON.stringify(merged)));
         expect(isSubsequence(old, change.text)).toBe(true);
       }),
       { numRuns: 300 },

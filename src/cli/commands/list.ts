@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { Level, Scope } from '../../output/inputs.js';
+import { Level } from '../../output/inputs.js';
 import { guideUri } from '../../core/catalogue/uri.js';
 import { renderList } from '../../output/render.js';
 import { listResult } from '../../output/results.js';
 import { atMostPositionals, flag } from '../args.js';
+import { PATTERNS_DIR, SCOPE_HELP, scopeFlag } from '../catalogue-flags.js';
 import { command, emit } from '../command.js';
 import { styled } from '../io.js';
 
@@ -12,19 +13,21 @@ const Type = z.enum(['pattern', 'guide']);
 export const list = command({
   name: 'list',
   summary: 'List the patterns (or the reference guides)',
-  usage: 'bek list [--type pattern|guide] [--scope S] [--level L] [--json]',
+  usage: 'bek list [--type pattern|guide] [--scope S] [--level L] [--patterns-dir DIR]... [--json]',
   description: 'Lists every pattern in the catalogue, grouped by scope, and ends with the count.',
   options: {
     type: { value: 'T', help: 'pattern (default) or guide (the reference guides)' },
-    scope: { value: 'S', help: `only this scope: ${Scope.options.join(', ')}` },
+    scope: { value: 'S', help: SCOPE_HELP },
     level: { value: 'L', help: `only this level: ${Level.options.join(', ')}` },
-    json: { help: 'print { total, patterns: [{ id, title, scope, level, summary }] }' },
+    ...PATTERNS_DIR,
+    json: { help: 'print { total, patterns: [{ id, title, scope, level, summary, origin }] }' },
   },
   run({ values, positionals }, ctx) {
     atMostPositionals(positionals, 1);
     const type = flag('type', Type, values.type ?? positionals[0]) ?? 'pattern';
-    const filter = { scope: flag('scope', Scope, values.scope), level: flag('level', Level, values.level) };
-    const { catalogue } = ctx.engine();
+    const level = flag('level', Level, values.level);
+    const { catalogue } = ctx.engine(values['patterns-dir']);
+    const filter = { scope: scopeFlag(catalogue, values.scope), level };
     if (type === 'guide') {
       const guides = catalogue.guides.map((g) => ({
         name: g.name,

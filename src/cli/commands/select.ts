@@ -2,10 +2,11 @@ import { renderSelection } from '../../output/render.js';
 import { NeedName } from '../../output/results.js';
 import { Requirements } from '../../output/inputs.js';
 import { flag, text } from '../args.js';
+import { PATTERNS_DIR } from '../catalogue-flags.js';
 import { command, emit } from '../command.js';
 import { styled } from '../io.js';
 
-const USAGE = 'bek select <requirements> [--need NAME]... [--without NAME]... [--json]';
+const USAGE = 'bek select <requirements> [--need NAME]... [--without NAME]... [--patterns-dir DIR]... [--json]';
 
 export const select = command({
   name: 'select',
@@ -20,6 +21,7 @@ why, caveats, what was declined and the absolute constraints.`,
       multiple: true,
       help: 'rule a need out, repeatable (an unknown name is answered with the list)',
     },
+    ...PATTERNS_DIR,
     json: { help: 'print the select_pattern result object' },
   },
   footer: 'Example:\n  bek select "public REST API for payments; two teams deploy independently"',
@@ -28,7 +30,7 @@ why, caveats, what was declined and the absolute constraints.`,
     const needs: Record<string, boolean> = {};
     for (const n of values.need ?? []) needs[flag('need', NeedName, n)] = true;
     for (const n of values.without ?? []) needs[flag('without', NeedName, n)] = false;
-    const result = ctx.engine().select(requirements, needs);
+    const result = ctx.engine(values['patterns-dir']).select(requirements, needs);
     return emit(ctx, values.json, result, () => styled(ctx.io, renderSelection(result)));
   },
 });

@@ -5,10 +5,11 @@ import { patternResult, referenceResult } from '../../output/results.js';
 import { BekError } from '../../util/errors.js';
 import { findPattern } from '../../core/lookup.js';
 import { flag, text } from '../args.js';
+import { PATTERNS_DIR } from '../catalogue-flags.js';
 import { command, emit } from '../command.js';
 import { styled } from '../io.js';
 
-const USAGE = 'bek show <id> [--section NAME]... [--json]';
+const USAGE = 'bek show <id> [--section NAME]... [--patterns-dir DIR]... [--json]';
 
 export const show = command({
   name: 'show',
@@ -22,13 +23,14 @@ guide, and "skill" prints SKILL.md.`,
       multiple: true,
       help: `only this section of a pattern, repeatable: ${SECTIONS.join(', ')}`,
     },
+    ...PATTERNS_DIR,
     json: { help: "print the get_pattern result object (for a guide or the skill: get_reference's)" },
   },
   footer: 'Example:\n  bek show api-idempotency-keys --section Checklist',
   run({ values, positionals }, ctx) {
     const id = text(positionals, 'a pattern id', USAGE, PatternId);
     const sections = (values.section ?? []).map((s) => flag('section', Section, s));
-    const engine = ctx.engine();
+    const engine = ctx.engine(values['patterns-dir']);
     const reference = referenceResult(engine.catalogue, id);
     if (reference && sections.length > 0)
       throw new BekError('bad_input', `--section applies to pattern documents; "${id}" is a reference guide`);

@@ -1,5 +1,6 @@
 import { checklistItems, firstHeading } from './markdown.js';
 import { SECTIONS } from './schema.js';
+import { HINT, HINT_IN_URL } from './template.js';
 import type { Pattern, Problem } from './types.js';
 
 const MIN_CHECKLIST_ITEMS = 5;
@@ -24,6 +25,11 @@ export function checkPattern(p: Pattern, fileId: string, problems: Problem[]): v
     add('sections', `expected ${expected.join(' · ')} (${detail.join('; ')})`);
   }
   for (const s of p.sections) if (!s.text) add(`sections.${s.name}`, 'is empty');
+  const hinted = (text: string) => text.includes(HINT) || text.includes(HINT_IN_URL);
+  const leftHint = `still holds a hint from bek new ("${HINT}"): replace it with text`;
+  for (const field of ['title', 'summary', 'aliases', 'tags', 'sources'] as const)
+    if (hinted(JSON.stringify(p[field]))) add(field, leftHint);
+  for (const s of p.sections) if (hinted(s.text)) add(`sections.${s.name}`, leftHint);
   const checklist = p.sections.find((s) => s.name === 'Checklist');
   if (checklist && checklistItems(checklist.text).length < MIN_CHECKLIST_ITEMS) {
     add('sections.Checklist', `needs at least ${MIN_CHECKLIST_ITEMS} "- [ ]" items`);

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
+import type { z } from 'zod';
 import { BekError } from '../../util/errors.js';
 import { sha256Hex } from '../../util/hash.js';
 import { checkPattern, checkRelations } from './checks.js';
 import { readCatalogueFile, realRootOf } from './files.js';
 import { parseDocument, parseMatter } from './front-matter.js';
 import { splitSections } from './markdown.js';
-import { GuideFrontMatter, PatternFrontMatter } from './schema.js';
+import { BUILT_IN, GuideFrontMatter, PatternFrontMatter, SCOPES, type TeamFrontMatter } from './schema.js';
 import { checkSelection, parseSelection, SELECTION_FILE } from './selection.js';
 import { parseSkill } from './skill.js';
 import { type PatternMeta, withTextOnDemand } from './text.js';
@@ -47,7 +48,7 @@ export const catalogueFiles = (root: string) => [
  */
 function textFromFile(root: string, file: string, loaded: string) {
   return () => {
-    const read = readCatalogueFile(realRootOf(root), join(root, file));
+    const read = readCatalogueFile(realRootOf(root), resolve(root, file));
     if ('problem' in read) throw new BekError('broken_catalogue', `${file}: ${read.problem}; restart to serve it`);
     const { bytes } = read;
     if (sha256Hex(bytes) !== loaded)
@@ -61,19 +62,14 @@ function textFromFile(root: string, file: string, loaded: string) {
 export const reloadedPattern = (root: string, meta: PatternMeta, sha: string): Pattern =>
   withTextOnDemand(deepFreeze(meta), textFromFile(root, meta.file, sha));
 
-/**
- * Loads the content under `root` (skill/SKILL.md and its selection data, references/*.md, references/patterns/*.md),
- * validating everything. The catalogue is returned only when there are no problems. Its patterns keep
- * no text (see withTextOnDemand): `onPattern` sees each whole pattern once, as it is loaded.
- */
-export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => void): LoadResult {
-  const problems: Problem[] = [];
+/** Reads catalogue files under `root` safely (files.ts), recording a problem for each it refuses and hashing the rest. */
+export function fileReader(root: string, problems: Problem[], display: (path: string) => string) {
   const hash = createHash('sha256');
   const realRoot = realRootOf(root);
   const read = (path: string) => {
     const got = readCatalogueFile(realRoot, path);
     if ('problem' in got) {
-      problems.push({ file: relative(root, path), field: '(file)', message: got.problem });
+      problems.push({ file: display(path), field: '(file)', message: got.problem });
       return undefined;
     }
     const { bytes } = got;
@@ -81,26 +77,64 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
     hash.update(relative(root, path)).update(sha); // relative: the same files give the same version wherever they are
     return { bytes, sha };
   };
-  const rel = (path: string) => relative(root, path);
+  return { read, version: () => hash.digest('hex').slice(0, 12) };
+}
 
+/** How loadPatterns reads one folder of pattern documents. */
+export interface PatternFiles {
+  root: string;
+  paths: string[];
+  /** The `file` a pattern and its problems carry. */
+  fileOf: (path: string) => string;
+  schema: z.ZodType<TeamFrontMatter>;
+  origin: string;
+  read: ReturnType<typeof fileReader>['read'];
+  problems: Problem[];
+  onPattern?: ((pattern: Pattern) => void) | undefined;
+}
+
+/** Parses, validates and checks each pattern document; patterns keep no text (see withTextOnDemand). */
+export function loadPatterns(f: PatternFiles): { patterns: Pattern[]; digests: string[] } {
   const patterns: Pattern[] = [];
   const digests: string[] = [];
-  for (const path of markdownFiles(join(root, 'references/patterns'))) {
-    const file = rel(path);
-    const got = read(path);
+  for (const path of f.paths) {
+    const file = f.fileOf(path);
+    const got = f.read(path);
     if (!got) continue;
     const { bytes, sha } = got;
-    const doc = parseDocument(bytes, file, PatternFrontMatter, problems);
+    const doc = parseDocument(bytes, file, f.schema, f.problems);
     if (!doc) continue;
     // Copied through JSON: js-yaml's strings are slices of the whole front matter, and would keep every
     // document's (~26 MB for 10,000 documents).
-    const meta = deepFreeze({ ...(JSON.parse(JSON.stringify(doc.data)) as typeof doc.data), file });
+    const meta = deepFreeze({ ...(JSON.parse(JSON.stringify(doc.data)) as typeof doc.data), origin: f.origin, file });
     const pattern: Pattern = { ...meta, body: doc.body, sections: splitSections(doc.body) };
-    checkPattern(pattern, basename(path, '.md'), problems);
-    onPattern?.(pattern);
-    patterns.push(withTextOnDemand(meta, textFromFile(root, file, sha)));
+    checkPattern(pattern, basename(path, '.md'), f.problems);
+    f.onPattern?.(pattern);
+    patterns.push(withTextOnDemand(meta, textFromFile(f.root, file, sha)));
     digests.push(sha);
   }
+  return { patterns, digests };
+}
+
+/**
+ * Loads the content under `root` (skill/SKILL.md, references/*.md, references/patterns/*.md),
+ * validating everything. The catalogue is returned only when there are no problems. Its patterns keep
+ * no text (see withTextOnDemand): `onPattern` sees each whole pattern once, as it is loaded.
+ */
+export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => void): LoadResult {
+  const problems: Problem[] = [];
+  const rel = (path: string) => relative(root, path);
+  const { read, version } = fileReader(root, problems, rel);
+  const { patterns, digests } = loadPatterns({
+    root,
+    paths: markdownFiles(join(root, 'references/patterns')),
+    fileOf: rel,
+    schema: PatternFrontMatter,
+    origin: BUILT_IN,
+    read,
+    problems,
+    onPattern,
+  });
   const byId = checkRelations(patterns, problems);
 
   const guides: Guide[] = [];
@@ -124,12 +158,20 @@ export function loadCatalogue(root: string, onPattern?: (pattern: Pattern) => vo
     problems.push({ file: 'references/patterns', field: '(folder)', message: 'no pattern documents found' });
   if (skill && selection) problems.push(...checkSelection(selection, byId, skill));
   if (problems.length > 0 || !skill || !selection) return { problems };
-  const version = hash.digest('hex').slice(0, 12);
-  const catalogue: Catalogue = { patterns, byId, guides, skill, selection, version };
+  const catalogue: Catalogue = {
+    patterns,
+    byId,
+    guides,
+    skill,
+    selection,
+    scopes: SCOPES,
+    folders: [],
+    version: version(),
+  };
   return { catalogue: deepFreeze(catalogue), problems, digests };
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Map)) {
     for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);

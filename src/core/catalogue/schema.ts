@@ -20,6 +20,8 @@ export type Level = z.infer<typeof Level>;
 export type SectionName = (typeof SECTIONS)[number];
 
 const PATTERN_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Where a built-in pattern comes from (a team folder's pattern carries the folder's absolute path instead). */
+export const BUILT_IN = 'built-in';
 
 /** YAML turns `2026-11-22` into a Date; accept both forms and keep the ISO day. */
 const IsoDay = z.union([z.date(), z.string()]).transform((v, ctx) => {
@@ -47,6 +49,32 @@ export const PatternFrontMatter = z.strictObject({
   updated: IsoDay,
 });
 export type PatternFrontMatter = z.infer<typeof PatternFrontMatter>;
+
+/** A scope name a team folder declares in its bek.yaml: kebab-case, like the built-in ones. */
+export const ScopeName = z.string().regex(PATTERN_ID, 'must be kebab-case, e.g. payments').max(40);
+
+/**
+ * A team document's front matter: the same fields, a scope that is built-in or declared by its folder,
+ * and `overrides`, which must repeat the document's id to replace the built-in pattern of that id.
+ */
+export const teamFrontMatter = (declared: readonly string[]) =>
+  PatternFrontMatter.extend({
+    scope: z.enum([...SCOPES, ...declared] as [string, ...string[]], {
+      error: `expected one of: ${[...SCOPES, ...declared].join(', ')} (a team scope is declared in the folder's bek.yaml: "scopes: [name]")`,
+    }),
+    overrides: z.string().regex(PATTERN_ID).optional(),
+  });
+export type TeamFrontMatter = z.infer<ReturnType<typeof teamFrontMatter>>;
+
+/** The manifest's file name inside a team folder. */
+export const TEAM_MANIFEST = 'bek.yaml';
+
+/** A team folder's optional bek.yaml. */
+export const TeamManifest = z.strictObject({
+  scopes: z
+    .array(ScopeName.refine((s) => !(SCOPES as readonly string[]).includes(s), 'is a built-in scope already'))
+    .default([]),
+});
 
 /** Front matter of a reference guide (references/<name>.md). */
 export const GuideFrontMatter = z.strictObject({

@@ -1,6 +1,7 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { BekError } from '../../util/errors.js';
 import { readCatalogueFile, realRootOf } from './files.js';
+import { BUILT_IN } from './schema.js';
 import type { Catalogue } from './types.js';
 
 // The catalogue as an Agent Skill: a folder named after the skill with SKILL.md at its root and the
@@ -18,9 +19,12 @@ export interface SkillFile {
  * FIFO or a symlink out of the folder since is an error, never a hang); SKILL.md's links lose their "../".
  */
 export function skillFiles(root: string, catalogue: Catalogue): SkillFile[] {
-  const realRoot = realRootOf(root);
-  const read = (file: string) => {
-    const got = readCatalogueFile(realRoot, join(root, file));
+  const realRoots = new Map<string, string>();
+  // A built-in document's file is relative to the catalogue's root; a team document's is absolute, inside its folder.
+  const read = (file: string, base = root) => {
+    let realRoot = realRoots.get(base);
+    if (realRoot === undefined) realRoots.set(base, (realRoot = realRootOf(base)));
+    const got = readCatalogueFile(realRoot, resolve(base, file));
     if ('problem' in got) throw new BekError('broken_catalogue', `${file}: ${got.problem}; restart to serve it`);
     return got.bytes;
   };
@@ -28,6 +32,9 @@ export function skillFiles(root: string, catalogue: Catalogue): SkillFile[] {
   return [
     { path: 'SKILL.md', data: Buffer.from(skill) },
     ...catalogue.guides.map((g) => ({ path: `references/${g.name}.md`, data: read(g.file) })),
-    ...catalogue.patterns.map((p) => ({ path: `references/patterns/${p.id}.md`, data: read(p.file) })),
+    ...catalogue.patterns.map((p) => ({
+      path: `references/patterns/${p.id}.md`,
+      data: read(p.file, p.origin === BUILT_IN ? root : p.origin),
+    })),
   ];
 }

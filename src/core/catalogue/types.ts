@@ -1,4 +1,4 @@
-import type { GuideFrontMatter, PatternFrontMatter } from './schema.js';
+import type { GuideFrontMatter, TeamFrontMatter } from './schema.js';
 import type { SelectionData } from './selection.js';
 
 export interface Section {
@@ -6,8 +6,11 @@ export interface Section {
   text: string;
 }
 
-export interface Pattern extends PatternFrontMatter {
-  /** Path relative to the content root, e.g. references/patterns/rel-outbox.md. */
+/** A pattern document: a built-in one has a built-in scope and no `overrides`; a team one may have either. */
+export interface Pattern extends TeamFrontMatter {
+  /** BUILT_IN, or the absolute path of the team folder the document comes from. */
+  origin: string;
+  /** Path relative to the content root, e.g. references/patterns/rel-outbox.md; absolute for a team document. */
   file: string;
   /** Markdown after the front matter, starting at the `# Title` line. */
   body: string;
@@ -43,9 +46,23 @@ export interface Skill {
   principle: string;
 }
 
+/**
+ * A team folder (--patterns-dir, BEK_PATTERNS_DIR) whose documents a catalogue holds beside the built-in
+ * ones: where selection will find a folder's own selection data (its patterns carry `origin: dir`).
+ */
+export interface TeamFolder {
+  /** Absolute path. */
+  dir: string;
+  /** The scopes its bek.yaml declares. */
+  scopes: string[];
+}
+
 /** The loaded, validated, immutable catalogue. */
 export interface Catalogue {
   patterns: readonly Pattern[];
+  /** The built-in scopes, then those the team folders declare. */
+  scopes: readonly string[];
+  folders: readonly TeamFolder[];
   byId: ReadonlyMap<string, Pattern>;
   guides: readonly Guide[];
   skill: Skill;

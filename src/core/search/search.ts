@@ -1,12 +1,12 @@
-import type { Level, Scope } from '../catalogue/schema.js';
-import { SCOPES } from '../catalogue/schema.js';
+import { type Level, SCOPES } from '../catalogue/schema.js';
 import type { Pattern } from '../catalogue/types.js';
 import { isForeign } from './foreign.js';
 import type { SearchIndex } from './index.js';
 import { MAX_WORD, queryTerms, stem } from './text.js';
 
 export interface SearchOptions {
-  scope?: Scope | undefined;
+  /** A built-in scope, or one a team folder declares. */
+  scope?: string | undefined;
   level?: Level | undefined;
   limit?: number | undefined;
 }
@@ -14,8 +14,12 @@ export interface SearchOptions {
 export interface SearchHit {
   id: string;
   title: string;
-  scope: Scope;
+  scope: string;
   level: Level;
+  /** BUILT_IN, or the team folder the pattern comes from. */
+  origin: string;
+  /** Set when this team pattern replaces the built-in one of the same id. */
+  overrides?: string;
   summary: string;
   /** 0..1: how much of the query the pattern covers, weighted by rarity; comparable across queries. */
   score: number;
@@ -23,8 +27,8 @@ export interface SearchHit {
 
 export interface Suggestions {
   message: string;
-  closest: { id: string; title: string; scope: Scope }[];
-  scopes: Scope[];
+  closest: { id: string; title: string; scope: string }[];
+  scopes: string[];
 }
 
 export interface SearchOutcome {
@@ -152,7 +156,8 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   });
   const hit = (i: number): SearchHit => {
     const p = index.patterns[found[i] ?? -1] as Pattern;
-    return { id: p.id, title: p.title, scope: p.scope, level: p.level, summary: p.summary, score: scores[i] ?? 0 };
+    const { id, title, scope, level, summary, origin, overrides } = p;
+    return { id, title, scope, level, summary, origin, ...(overrides && { overrides }), score: scores[i] ?? 0 };
   };
   if (good.length > 0) return { total: good.length, hits: top(good, limit, scores, hit) };
   return {
@@ -281,7 +286,8 @@ function suggest(index: SearchIndex, query: string, options: SearchOptions, weak
     const p = index.patterns.find((x) => x.id === id);
     return p ? [{ id: p.id, title: p.title, scope: p.scope }] : [];
   });
-  const scopes = closest.length > 0 ? [...new Set(closest.map((c) => c.scope))] : [...SCOPES];
+  const every = () => [...SCOPES, ...index.patterns.map((p) => p.scope)];
+  const scopes = [...new Set(closest.length > 0 ? closest.map((c) => c.scope) : every())];
   const where = [options.scope && `scope "${options.scope}"`, options.level && `level "${options.level}"`]
     .filter(Boolean)
     .join(' and ');

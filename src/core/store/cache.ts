@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { decodeIndex, encodeIndex, INDEX_FORMAT } from '../search/codec.js';
 import type { IndexData } from '../search/index.js';
 import { sha256Hex } from '../../util/hash.js';
@@ -32,14 +32,57 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return env.BEK_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'bek');
 }
 
-const entryFile = (dir: string, root: string) => join(dir, `catalogue-${sha256Hex(root).slice(0, 16)}.bin`);
+/** The entry file for a catalogue (or a set of folders) named by `name`, e.g. its root. */
+export const entryFile = (dir: string, name: string, kind = 'catalogue') =>
+  join(dir, `${kind}-${sha256Hex(name).slice(0, 16)}.bin`);
 
 /**
  * What the files under `root` look like now; any added, removed or touched file changes it. Taken before
  * a load reads them, so a file edited while they load makes the entry a miss next time, not a stale hit.
  */
-export function cacheKey(root: string): string {
-  const files = catalogueFiles(root).map((path) => {
+export const cacheKey = (root: string): string => filesKey(catalogueFiles(root));
+
+/** An entry's header and index, when the entry file exists, is readable and was written under `key`. */
+export function readEntry<H extends { key: string }>(
+  file: string,
+  key: string,
+): { header: H; index: IndexData } | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const length = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as H;
+    if (header.key !== key) return undefined;
+    const index = decodeIndex(bytes.subarray(4 + length));
+    return index && { header, index };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes an entry: its header as length-prefixed JSON, then the index. Best effort: a cache that cannot be
+ * written (read-only home, full disk) only means the next start loads the Markdown again.
+ */
+export function writeEntry(file: string, header: { key: string }, index: IndexData): void {
+  const json = Buffer.from(JSON.stringify(header));
+  const prefix = Buffer.alloc(4);
+  prefix.writeUInt32LE(json.length, 0);
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(partial, Buffer.concat([prefix, json, encodeIndex(index)]));
+    renameSync(partial, file); // readers see the old entry or the new one, never half of one
+  } catch {
+    rmSync(partial, { force: true });
+  }
+}
+
+/** The shape of an entry's header: 2 added the catalogue's scopes and team folders, and each pattern's origin. */
+const ENTRY_FORMAT = 2;
+
+/** What these files look like now (name, size, modification time), with bek's version and the entry and index formats. */
+export function filesKey(paths: readonly string[], ...more: string[]): string {
+  const files = paths.map((path) => {
     try {
       const { size, mtimeMs } = statSync(path);
       return [path, size, mtimeMs];
@@ -47,7 +90,7 @@ export function cacheKey(root: string): string {
       return [path, -1, -1];
     }
   });
-  return sha256Hex(JSON.stringify([VERSION, INDEX_FORMAT, files]));
+  return sha256Hex(JSON.stringify([VERSION, ENTRY_FORMAT, INDEX_FORMAT, ...more, files]));
 }
 
 /** The catalogue and index kept for `root`, when its files are as `key` says; anything unreadable counts as a miss. */
@@ -56,18 +99,9 @@ export function readCached(
   root: string,
   key: string,
 ): { catalogue: Catalogue; index: IndexData } | undefined {
-  let header: Header;
-  let index: IndexData | undefined;
-  try {
-    const file = readFileSync(entryFile(dir, root));
-    const length = file.readUInt32LE(0);
-    header = JSON.parse(file.toString('utf8', 4, 4 + length)) as Header;
-    if (header.key !== key) return undefined;
-    index = decodeIndex(file.subarray(4 + length));
-  } catch {
-    return undefined;
-  }
-  if (!index) return undefined;
+  const entry = readEntry<Header>(entryFile(dir, root), key);
+  if (!entry) return undefined;
+  const { header, index } = entry;
   const patterns = header.catalogue.patterns.map((meta, i) => reloadedPattern(root, meta, header.digests[i] ?? ''));
   const catalogue = Object.freeze({
     ...header.catalogue,
@@ -77,11 +111,7 @@ export function readCached(
   return { catalogue, index };
 }
 
-/**
- * Keeps a catalogue that loaded without a problem, with its index, under the `key` its files had before
- * the load. Best effort: a cache that cannot be written (read-only home, full disk) only means the next
- * start loads the Markdown again.
- */
+/** Keeps a catalogue that loaded without a problem, with its index, under the `key` its files had before the load. */
 export function writeCached(
   dir: string,
   root: string,
@@ -92,17 +122,5 @@ export function writeCached(
 ): void {
   const { byId: _, patterns, ...rest } = catalogue;
   const header: Header = { key, catalogue: { ...rest, patterns: patterns.map(metaOf) }, digests };
-  const json = Buffer.from(JSON.stringify(header));
-  const prefix = Buffer.alloc(4);
-  prefix.writeUInt32LE(json.length, 0);
-
-  const file = entryFile(dir, root);
-  const partial = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(partial, Buffer.concat([prefix, json, encodeIndex(index)]));
-    renameSync(partial, file); // readers see the old entry or the new one, never half of one
-  } catch {
-    rmSync(partial, { force: true });
-  }
+  writeEntry(entryFile(dir, root), header, index);
 }

@@ -1,5 +1,5 @@
 import type { CallToolResult, McpServer } from '@modelcontextprotocol/server';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Engine } from '../../core/engine.js';
 import { BekError } from '../../util/errors.js';
 import { log } from '../../util/log.js';
@@ -23,34 +23,46 @@ interface ToolSpec<I extends z.ZodObject> {
   name: string;
   title: string;
   description: string;
-  /** The input schema; built from the engine when it depends on the catalogue (get_reference's guide names). */
+  /** The input schema; built from the engine when it depends on the catalogue (guide names, scopes). */
   input: (engine: Engine) => I;
   output: z.ZodObject;
   /** The body: a result, or a BekError that becomes an error result the model can act on. */
   run(engine: Engine, args: z.infer<I>): CallToolResult;
 }
 
-/** A tool ready to register on a server: the type of its arguments stays inside. */
+/**
+ * A tool ready to register on a server: the type of its arguments stays inside. Each call runs on the
+ * engine `current` gives then; `register` returns what to call after the engine was swapped, which updates
+ * the input schema (and so sends tools/list_changed) only when the new catalogue changes it.
+ */
 export interface Tool {
   name: string;
   description: string;
-  register(server: McpServer, engine: Engine, observe?: ToolObserver): void;
+  register(server: McpServer, current: () => Engine, observe?: ToolObserver): (next: Engine) => void;
 }
 
 export function defineTool<I extends z.ZodObject>(spec: ToolSpec<I>): Tool {
   return {
     name: spec.name,
     description: spec.description,
-    register(server, engine, observe) {
+    register(server, current, observe) {
       const config = {
         title: spec.title,
         description: spec.description,
-        inputSchema: spec.input(engine),
+        inputSchema: spec.input(current()),
         outputSchema: spec.output,
         annotations: READ_ONLY,
       };
-      server.registerTool(spec.name, config, ((args: z.infer<I>) =>
-        call(spec.name, () => spec.run(engine, args), observe)) as never);
+      const registered = server.registerTool(spec.name, config, ((args: z.infer<I>) =>
+        call(spec.name, () => spec.run(current(), args), observe)) as never);
+      let shape = JSON.stringify(z.toJSONSchema(config.inputSchema));
+      return (next) => {
+        const input = spec.input(next);
+        const nextShape = JSON.stringify(z.toJSONSchema(input));
+        if (nextShape === shape) return;
+        shape = nextShape;
+        registered.update({ paramsSchema: input as never });
+      };
     },
   };
 }

@@ -3,6 +3,7 @@ import { createServer as createNodeServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import type { Engine } from '../../core/engine.js';
+import type { LiveEngine } from '../../core/store/live.js';
 import { BekError } from '../../util/errors.js';
 import { log } from '../../util/log.js';
 import { PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
@@ -31,29 +32,47 @@ const ROUTES = new Set(['/mcp', '/healthz', '/metrics']);
 /** How long close() lets in-flight requests run before it cuts their connections (`bek serve --help` says 10 s). */
 const GRACE_MS = 10_000;
 
-/** Starts Streamable HTTP at /mcp (stateless) with /healthz and /metrics on config.host:config.port (0 = any free port). */
-export async function startHttpServer(engine: Engine, config: HttpConfig): Promise<HttpService> {
+/**
+ * Starts Streamable HTTP at /mcp (stateless) with /healthz and /metrics on config.host:config.port (0 = any
+ * free port). Every request gets a fresh server over the engine of the moment, so with a live engine
+ * (--watch) a swap is seen by the next request; a client listening on a 2026-07-28 subscriptions/listen
+ * stream is told (resources, and tools when a tool's input changed). A 2025 stateless client has no
+ * stream to be told on: it sees the change on its next list or read.
+ */
+export async function startHttpServer(source: Engine | LiveEngine, config: HttpConfig): Promise<HttpService> {
+  const live = 'current' in source ? source : undefined;
+  const current = live ? live.current : () => source as Engine;
   const metrics = createHttpMetrics();
   const limiter = createRateLimiter(config.rateLimitPerMinute);
   const authorize = bearerAuth(config.authToken);
-  const current = new AsyncLocalStorage<Exchange>();
+  const exchange = new AsyncLocalStorage<Exchange>();
   const knownTools = new Set(TOOLS.map((t) => t.name));
   const observer: ToolObserver = (event) => {
     metrics.toolCall(event);
-    const x = current.getStore();
+    const x = exchange.getStore();
     if (x) x.toolRan = true;
   };
-  const handler = createMcpHandler(() => createServer(engine, VERSION, observer), {
+  const handler = createMcpHandler(() => createServer(live ? live.current : current(), VERSION, observer), {
     maxRequestBodySize: config.maxBodyBytes,
-    onerror: (error) => log('debug', 'mcp handler', { requestId: current.getStore()?.id, error: error.message }),
+    onerror: (error) => log('debug', 'mcp handler', { requestId: exchange.getStore()?.id, error: error.message }),
   });
-  const health = JSON.stringify({
-    status: 'ok',
-    patterns: engine.catalogue.patterns.length,
-    guides: engine.catalogue.guides.length,
-    version: engine.catalogue.version,
-    package: VERSION,
+  let scopes = current().catalogue.scopes.join();
+  const unsubscribe = live?.subscribe((next) => {
+    handler.notify.resourcesChanged();
+    if (next.catalogue.scopes.join() !== scopes) handler.notify.toolsChanged(); // search_patterns' scope enum
+    scopes = next.catalogue.scopes.join();
   });
+  const health = () => {
+    const { catalogue } = current();
+    const { patterns, guides, version } = catalogue;
+    return JSON.stringify({
+      status: 'ok',
+      patterns: patterns.length,
+      guides: guides.length,
+      version,
+      package: VERSION,
+    });
+  };
   let closing = false;
 
   const route = async (req: IncomingMessage, res: ServerResponse, x: Exchange, signal: AbortSignal): Promise<void> => {
@@ -67,7 +86,7 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
         return void (await reject(405, 'Method not allowed', { Allow: 'GET, HEAD' }));
       return void (await send(
         res,
-        new Response(health, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }),
+        new Response(health(), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }),
       ));
     }
     const refused = checkHostAndOrigin(req.headers, config);
@@ -145,7 +164,7 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
     const deadline = new Promise<'timeout'>(
       (resolve) => (timer = setTimeout(() => resolve('timeout'), config.requestTimeoutMs)),
     );
-    const work = current
+    const work = exchange
       .run(x, () => route(req, res, x, abort.signal))
       .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
     const outcome = await Promise.race([work, deadline]);
@@ -208,7 +227,11 @@ export async function startHttpServer(engine: Engine, config: HttpConfig): Promi
           resolve();
         });
         server.closeIdleConnections();
-      }).then(() => handler.close());
+      }).then(() => {
+        unsubscribe?.();
+        live?.close();
+        return handler.close();
+      });
       return closed;
     },
   };
