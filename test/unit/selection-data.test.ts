@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/core/engine.js';
+import { loadWithTeams } from '../../src/core/store/teams.js';
 import { bek } from '../helpers/cli.js';
 import { shippedEngine } from '../helpers/engine.js';
 import { connectInProcess } from '../helpers/mcp.js';
+import { teamDoc, teamFolder } from '../helpers/team.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/valid');
 
@@ -92,6 +94,75 @@ describe('selection data travels with a catalogue', () => {
     expect(serve.code).toBe(0);
     const refused = await bek('search', 'alpha', '--json');
     expect(refused.code).toBe(0); // the shipped catalogue is untouched by the broken copy
+  });
+});
+
+describe("a team folder's selection data", () => {
+  const selection = (support: unknown[], rows: unknown[] = []) =>
+    JSON.stringify({
+      needs: {
+        ledger_close: {
+          description: 'The books are closed at month end',
+          evidence: { 'month end close': 1, 'close the books': 1 },
+        },
+        // A built-in need: the team's phrases join its evidence.
+        payments: { description: 'Money moves', evidence: { 'settlement run': 1 } },
+      },
+      rows,
+      support,
+    });
+  const team = (json: string) => {
+    const dir = teamFolder({ 'team-ledger-close': teamDoc('team-ledger-close') });
+    writeFileSync(join(dir, 'selection.json'), json);
+    return dir;
+  };
+
+  it("takes part in select_pattern: the team's needs, and its evidence for a built-in need", async () => {
+    const dir = team(
+      selection([{ pattern: 'team-ledger-close', when: ['ledger_close'], why: 'How we close the books here.' }]),
+    );
+    const loaded = loadWithTeams(shippedEngine(), [dir]);
+    expect(loaded.problems).toEqual([]);
+    const { client, close } = await connectInProcess('legacy', loaded.engine);
+    try {
+      const result = await client.callTool({
+        name: 'select_pattern',
+        arguments: {
+          requirements: 'Finance must close the books on the first working day; the settlement run pays sellers.',
+        },
+      });
+      const s = result.structuredContent as { needs: { need: string }[]; supporting: { id: string }[] };
+      expect(s.needs.map((n) => n.need)).toEqual(expect.arrayContaining(['ledger_close', 'payments']));
+      expect(s.supporting.map((p) => p.id)).toContain('team-ledger-close');
+    } finally {
+      await close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused with its file and field when a rule names what does not exist or adds a matrix row', () => {
+    const dir = team(
+      selection(
+        [{ pattern: 'team-nothing', when: ['ledger_close', 'nope'], why: 'A rule with two mistakes.' }],
+        [
+          {
+            requirement: 'Simple CRUD API',
+            recommended: ['api-rest'],
+            when: ['payments'],
+            why: 'A team row.',
+            caveats: [],
+          },
+        ],
+      ),
+    );
+    const problems = loadWithTeams(shippedEngine(), [dir]).problems.map((p) => `${p.file} ${p.field}: ${p.message}`);
+    const file = join(dir, 'selection.json');
+    expect(problems).toEqual([
+      `${file} rows: a team folder adds no matrix rows: the matrix is the skill's`,
+      `${file} support.0.when: unknown need "nope"`,
+      `${file} support.0.pattern: unknown pattern id "team-nothing"`,
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

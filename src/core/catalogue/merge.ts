@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { sha256Hex } from '../../util/hash.js';
 import { deepFreeze } from './load.js';
-import { SCOPES } from './schema.js';
+import { SCOPES, TEAM_SELECTION } from './schema.js';
+import { checkSelection, mergeSelection } from './selection.js';
 import type { Catalogue, Pattern, Problem, TeamFolder } from './types.js';
 
 /** One team folder, loaded: what the merge needs of it. */
@@ -64,5 +66,14 @@ export function mergeCatalogue(
   const scopes = [...new Set([...SCOPES, ...base.scopes, ...teams.flatMap((t) => t.folder.scopes)])];
   const version = sha256Hex([base.version, ...teams.map((t) => t.version)].join('\n')).slice(0, 12);
   const folders = [...base.folders, ...teams.map((t) => t.folder)];
-  return deepFreeze({ ...base, ...merged, scopes, folders, version });
+  let selection = base.selection;
+  for (const { folder } of teams) if (folder.selection) selection = mergeSelection(selection, folder.selection);
+  const before = problems.length;
+  for (const { folder } of teams) {
+    if (!folder.selection) continue;
+    const team = { file: join(folder.dir, TEAM_SELECTION), needs: selection.needs };
+    problems.push(...checkSelection(folder.selection, merged.byId, base.skill, team));
+  }
+  if (problems.length > before) return undefined;
+  return deepFreeze({ ...base, ...merged, scopes, folders, selection, version });
 }

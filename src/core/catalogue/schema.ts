@@ -68,6 +68,8 @@ export type TeamFrontMatter = z.infer<ReturnType<typeof teamFrontMatter>>;
 
 /** The manifest's file name inside a team folder. */
 export const TEAM_MANIFEST = 'bek.yaml';
+/** A team folder's selection data, in the built-in one's format (see catalogue/selection.ts). */
+export const TEAM_SELECTION = 'selection.json';
 
 /** A team folder's optional bek.yaml. */
 export const TeamManifest = z.strictObject({

@@ -49,14 +49,14 @@ export const SelectionData = z.strictObject({
 export type SelectionData = z.infer<typeof SelectionData>;
 export type MatrixRow = z.infer<typeof MatrixRow>;
 
-/** Parses the selection file's bytes; every problem is recorded with its field, none is thrown. */
-export function parseSelection(bytes: Buffer, problems: Problem[]): SelectionData | undefined {
+/** Parses a selection file's bytes; every problem is recorded with its field, none is thrown. */
+export function parseSelection(bytes: Buffer, problems: Problem[], file = SELECTION_FILE): SelectionData | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     problems.push({
-      file: SELECTION_FILE,
+      file,
       field: '(file)',
       message: `not JSON: ${(error as Error).message.slice(0, 200)}`,
     });
@@ -65,17 +65,37 @@ export function parseSelection(bytes: Buffer, problems: Problem[]): SelectionDat
   const parsed = SelectionData.safeParse(raw);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues)
-    problems.push({ file: SELECTION_FILE, field: issue.path.join('.') || '(file)', message: issue.message });
+    problems.push({ file, field: issue.path.join('.') || '(file)', message: issue.message });
   return undefined;
 }
 
-/** The selection data must name needs it defines, patterns the catalogue holds, and the rows of its skill's matrix. */
-export function checkSelection(data: SelectionData, ids: ReadonlyMap<string, unknown>, skill: Skill): Problem[] {
+/**
+ * The selection data must name needs it defines, patterns the catalogue holds, and the rows of its skill's
+ * matrix. A team folder's (`team`: its file) adds needs, evidence and supporting rules to the built-in data
+ * but no matrix rows, which are the skill's: its names are checked against the merged needs.
+ */
+export function checkSelection(
+  data: SelectionData,
+  ids: ReadonlyMap<string, unknown>,
+  skill: Skill,
+  team?: { file: string; needs: SelectionData['needs'] },
+): Problem[] {
   const problems: Problem[] = [];
-  const problem = (field: string, message: string) => problems.push({ file: SELECTION_FILE, field, message });
+  const file = team?.file ?? SELECTION_FILE;
+  const problem = (field: string, message: string) => problems.push({ file, field, message });
+  const needs = team?.needs ?? data.needs;
   const need = (field: string, names: string[] | undefined) => {
-    for (const n of names ?? []) if (!Object.hasOwn(data.needs, n)) problem(field, `unknown need "${n}"`);
+    for (const n of names ?? []) if (!Object.hasOwn(needs, n)) problem(field, `unknown need "${n}"`);
   };
+  if (team) {
+    if (data.rows.length > 0) problem('rows', "a team folder adds no matrix rows: the matrix is the skill's");
+    data.support.forEach((rule, i) => {
+      need(`support.${i}.when`, rule.when);
+      need(`support.${i}.unless`, rule.unless);
+      if (!ids.has(rule.pattern)) problem(`support.${i}.pattern`, `unknown pattern id "${rule.pattern}"`);
+    });
+    return problems;
+  }
   const pattern = (field: string, list: string[]) => {
     for (const id of list) if (!ids.has(id)) problem(field, `unknown pattern id "${id}"`);
   };
@@ -98,4 +118,14 @@ export function checkSelection(data: SelectionData, ids: ReadonlyMap<string, unk
     pattern(`support.${i}.pattern`, [rule.pattern]);
   });
   return problems;
+}
+
+/** The built-in selection data with a team folder's added: its needs' evidence joins a need of the same name. */
+export function mergeSelection(base: SelectionData, team: SelectionData): SelectionData {
+  const needs = { ...base.needs };
+  for (const [name, need] of Object.entries(team.needs)) {
+    const known = needs[name];
+    needs[name] = known ? { ...known, evidence: { ...known.evidence, ...need.evidence } } : need;
+  }
+  return { needs, rows: base.rows, support: [...base.support, ...team.support] };
 }

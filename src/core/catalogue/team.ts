@@ -2,12 +2,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from './front-matter.js';
 import { deepFreeze, fileReader, loadPatterns } from './load.js';
-import { TEAM_MANIFEST, teamFrontMatter, TeamManifest } from './schema.js';
+import { TEAM_MANIFEST, TEAM_SELECTION, teamFrontMatter, TeamManifest } from './schema.js';
+import { parseSelection } from './selection.js';
 import type { Pattern, Problem, TeamFolder } from './types.js';
 
 // A team folder is a flat folder of pattern documents, DIR/<id>.md, with the built-in documents' front
 // matter and sections, and an optional DIR/bek.yaml that declares the extra scope names its documents
-// use (`scopes: [payments, internal-platform]`). Anything else in the folder is ignored.
+// use (`scopes: [payments, internal-platform]`), and an optional DIR/selection.json in the built-in
+// selection data's format (skill/selection.json) that adds needs, evidence and supporting rules, so the
+// folder's patterns take part in select_pattern. Anything else in the folder is ignored.
 
 export interface TeamLoad {
   folder?: TeamFolder;
@@ -40,7 +43,7 @@ export function teamDocuments(dir: string): string[] | Problem {
 /** Every file the loader reads in a team folder (the cache keys on them). */
 export const teamFiles = (dir: string): string[] => {
   const docs = teamDocuments(dir);
-  return [...(Array.isArray(docs) ? docs : []), join(dir, TEAM_MANIFEST)];
+  return [...(Array.isArray(docs) ? docs : []), join(dir, TEAM_MANIFEST), join(dir, TEAM_SELECTION)];
 };
 
 /** Loads and validates one team folder (`dir` absolute); the folder is returned only when it has no problem. */
@@ -63,6 +66,9 @@ export function loadTeamFolder(dir: string, problems: Problem[]): TeamLoad {
         problems,
       )?.data.scopes
     : [];
+  const selectionPath = join(dir, TEAM_SELECTION);
+  const selectionFile = existsSync(selectionPath) ? read(selectionPath) : undefined;
+  const selection = selectionFile && parseSelection(selectionFile.bytes, problems, selectionPath);
   const patterns: Pattern[] = [];
   const { digests } = loadPatterns({
     root: dir,
@@ -76,6 +82,6 @@ export function loadTeamFolder(dir: string, problems: Problem[]): TeamLoad {
   });
   if (docs.length === 0) problems.push({ file: dir, field: '(folder)', message: 'no pattern documents (*.md) found' });
   const ok = problems.length === before;
-  const folder = ok ? { dir, scopes: [...new Set(declared ?? [])] } : undefined;
+  const folder = ok ? { dir, scopes: [...new Set(declared ?? [])], ...(selection && { selection }) } : undefined;
   return { ...(folder && { folder }), patterns, digests, version: version() };
 }

@@ -55,6 +55,8 @@ export interface TeamFolder {
   dir: string;
   /** The scopes its bek.yaml declares. */
   scopes: string[];
+  /** Its selection.json: needs, evidence and supporting rules added to the built-in ones. */
+  selection?: SelectionData;
 }
 
 /** The loaded, validated, immutable catalogue. */
