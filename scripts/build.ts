@@ -5,6 +5,8 @@
 //   dist/catalogue.json, dist/texts.json and dist/search-index.bin: the shipped catalogue (without its
 //                       document texts, which texts.json holds), validated here with the full loader (a broken
 //                       catalogue fails the build with every problem listed), and its index.
+//   dist/gallery.js, dist/gallery.css: the pattern gallery's browser script (the core's search, bundled for
+//                       browsers) and style sheet, which `bek gallery` and `bek serve --http` put into the site.
 //   dist/bek.cjs.cache  V8's compiled code for bek.cjs, taken after a warm-up session so it holds the
 //                       functions a start-up and a search run, not only the top level.
 import { spawn } from 'node:child_process';
@@ -104,6 +106,18 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync(join(DIST, 'cli.js'), 0o755);
+
+await build({
+  ...common,
+  entryPoints: [join(ROOT, 'src/gallery/browser/main.ts')],
+  outfile: join(DIST, 'gallery.js'),
+  platform: 'browser',
+  format: 'iife',
+  // Browsers that support the gallery's CSS (:has, for the filters without JavaScript).
+  target: ['chrome105', 'firefox121', 'safari15.4'],
+  minify: true,
+});
+await build({ entryPoints: [join(ROOT, 'src/gallery/gallery.css')], outfile: join(DIST, 'gallery.css'), minify: true });
 
 writeSnapshot();
 await warmCodeCache();

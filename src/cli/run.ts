@@ -3,6 +3,7 @@ import { BekError } from '../util/errors.js';
 import { VERSION } from '../util/version.js';
 import type { Command, Context } from './command.js';
 import { exportCommand } from './commands/export.js';
+import { gallery } from './commands/gallery.js';
 import { list } from './commands/list.js';
 import { search } from './commands/search.js';
 import { review } from './commands/review.js';
@@ -13,7 +14,7 @@ import { show } from './commands/show.js';
 import { validate } from './commands/validate.js';
 import type { Io } from './io.js';
 
-const COMMANDS: Command[] = [search, list, show, select, review, rules, exportCommand, validate, serve];
+const COMMANDS: Command[] = [search, list, show, select, review, rules, exportCommand, gallery, validate, serve];
 
 const HELP = `bek ${VERSION}: backend engineering patterns for people and agents
 
@@ -32,6 +33,7 @@ Examples:
   bek show api-idempotency-keys --section Checklist
   bek select "public API for payments with webhooks"
   bek review api-idempotency-keys rel-outbox
+  bek gallery --out site            # the pattern gallery, a static site
   bek serve                       # MCP over stdio
 
 Environment:

@@ -1,7 +1,6 @@
 import type { Level, Scope } from '../catalogue/schema.js';
-import { SCOPES } from '../catalogue/schema.js';
-import type { Pattern } from '../catalogue/types.js';
-import type { SearchIndex } from './index.js';
+import { SCOPES } from '../catalogue/vocabulary.js';
+import type { Searchable, SearchIndex } from './index.js';
 import { MAX_WORD, queryTerms, stem } from './text.js';
 
 export interface SearchOptions {
@@ -127,7 +126,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     if (s >= floor) good.push(i);
   });
   const hit = (i: number): SearchHit => {
-    const p = index.patterns[found[i] ?? -1] as Pattern;
+    const p = index.patterns[found[i] ?? -1] as Searchable;
     return { id: p.id, title: p.title, scope: p.scope, level: p.level, summary: p.summary, score: scores[i] ?? 0 };
   };
   if (good.length > 0) return { total: good.length, hits: top(good, limit, scores, hit) };
