@@ -52,6 +52,7 @@ export function page(spec: PageSpec, site: SiteInfo): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP_META}">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${esc(spec.title)}</title>
 <meta name="description" content="${esc(spec.description)}">
 <link rel="stylesheet" href="${root}assets/gallery.css">

@@ -62,6 +62,11 @@ export function markdown(known: (id: string) => boolean): Renderer {
       item?.attrJoin('class', 'task');
     });
   });
+  // Code and tables scroll sideways when wider than the page: focusable, so a keyboard can scroll them too.
+  const fence = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, i, options, env, self) =>
+    (fence ? fence(tokens, i, options, env, self) : '').replace(/^<pre>/, '<pre tabindex="0">');
+  md.renderer.rules.table_open = () => '<table tabindex="0">\n';
   const linkOpen = md.renderer.rules.link_open;
   md.renderer.rules.link_open = (tokens, i, options, env, self) => {
     const t = tokens[i] as Token;

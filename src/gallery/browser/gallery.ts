@@ -37,9 +37,9 @@ export function gallery(): void {
   if (isLevel(pageLevel)) state.level = pageLevel;
 
   const apply = () => {
-    for (const a of scopeTags) a.setAttribute('aria-pressed', String(a.dataset.scope === (state.scope ?? '')));
-    if (allCards)
-      for (const a of levelTags) a.setAttribute('aria-pressed', String(a.dataset.level === (state.level ?? '')));
+    // The chosen tag of each filter is the current one (links take aria-current, not aria-pressed).
+    for (const a of scopeTags) current(a, a.dataset.scope === (state.scope ?? ''));
+    if (allCards) for (const a of levelTags) current(a, a.dataset.level === (state.level ?? ''));
     const query = state.query.trim();
     results.hidden = query === '';
     byId('groups').hidden = query !== '';
@@ -99,6 +99,11 @@ export function gallery(): void {
         apply();
       });
   apply();
+}
+
+function current(a: HTMLAnchorElement, on: boolean) {
+  if (on) a.setAttribute('aria-current', 'true');
+  else a.removeAttribute('aria-current');
 }
 
 /** A card for the results list: the gallery's own card, with ids made unique. */
