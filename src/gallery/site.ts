@@ -1,7 +1,7 @@
+import type { Pattern } from '../core/catalogue/types.js';
 import type { Engine } from '../core/engine.js';
 import { LEVELS } from '../core/catalogue/vocabulary.js';
-import { readAsset } from './assets.js';
-import { searchCommand } from './card.js';
+import { readAsset } from '../output/assets.js';
 import { type PageSpec, page, type SiteInfo } from './html.js';
 import { indexPage, levelPath } from './index-page.js';
 import { markdown } from './markdown.js';
@@ -73,4 +73,14 @@ export function gallerySite(engine: Engine, info: SiteInfo): Site {
       return f;
     },
   };
+}
+
+/**
+ * The `bek search` command that finds this pattern first: its title, or else the words of its id, in its
+ * scope. Checked against the engine here, so no card shows a command that answers with another pattern.
+ */
+function searchCommand(engine: Engine, p: Pattern): string {
+  const tries = [p.title.toLowerCase(), p.id.replace(/^[a-z]+-/, '').replaceAll('-', ' ')];
+  const query = tries.find((q) => engine.search(q, { scope: p.scope, limit: 1 }).hits[0]?.id === p.id) ?? p.id;
+  return `bek search "${query.replaceAll('"', '')}" --scope ${p.scope}`;
 }

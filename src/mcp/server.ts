@@ -3,6 +3,7 @@ import type { Engine } from '../core/engine.js';
 import { PATTERN_URI_TEMPLATE } from '../core/catalogue/uri.js';
 import { registerCompletions } from './completion.js';
 import { registerSkillPrompt, SKILL_PROMPT, taskCompleter } from './prompt.js';
+import { registerAppView } from './app.js';
 import { patternIdCompleter, registerResources } from './resources.js';
 import { TOOLS } from './tools/index.js';
 import type { ToolObserver } from './tools/tool.js';
@@ -36,6 +37,7 @@ export function createServer(engine: Engine, version: string, observe?: ToolObse
   );
   for (const tool of TOOLS) tool.register(server, engine, observe);
   registerResources(server, engine);
+  registerAppView(server);
   registerSkillPrompt(server, engine);
   registerCompletions(server, {
     [`prompt:${SKILL_PROMPT}`]: { task: taskCompleter(engine) },

@@ -76,9 +76,12 @@ describe('the layers of src/', () => {
     expect(graph.find((m) => m.file === 'src/gallery/site.ts')?.imports).toContain('src/core/engine.ts');
   });
 
-  it("the gallery's browser code imports nothing of Node's and only the search of the core", () => {
+  it("the gallery's browser code and the MCP Apps view import nothing of Node's and only the search of the core", () => {
     const allowed = under(
       'src/gallery/browser/',
+      'src/gallery/app/',
+      'src/gallery/card.ts',
+      'src/gallery/html.ts',
       'src/gallery/search-data.ts',
       'src/core/search/',
       'src/core/catalogue/vocabulary.ts',
@@ -87,7 +90,14 @@ describe('the layers of src/', () => {
       'src/core/catalogue/types.ts', // types only: Pattern
       'src/output/results.ts', // types only: the JSON endpoints' answers
     );
-    const browser = ['src/gallery/browser/', 'src/gallery/search-data.ts', 'src/core/search/'];
+    const browser = [
+      'src/gallery/browser/',
+      'src/gallery/app/',
+      'src/gallery/card.ts',
+      'src/gallery/html.ts',
+      'src/gallery/search-data.ts',
+      'src/core/search/',
+    ];
     expect(
       browser.flatMap((from) =>
         violations(from, (s) => s.startsWith('node:') || (s.startsWith('src/') && !allowed(s))),

@@ -22,6 +22,7 @@ export const searchPatterns = defineTool({
     'symptom or name, e.g. "charged twice when the client retries". Ranked ids with summaries and scores; read one with ' +
     'get_pattern. Says so when nothing matches.',
   input: () => Input,
+  view: true,
   output: SearchResult,
   run(engine, { query, scope, level, limit, max_tokens }) {
     const result = searchResult(engine, query, { scope, level, limit });
