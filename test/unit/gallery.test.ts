@@ -77,7 +77,7 @@ describe('the gallery pages', () => {
     const p = engine.catalogue.byId.get('api-idempotency-keys');
     expect(page).toContain('<h2 id="checklist">Checklist');
     expect(page).toContain('href="#checklist"');
-    expect(page).toMatch(/<pre><code class="language-ts"><span class="hljs-keyword">/);
+    expect(page).toMatch(/<pre tabindex="0"><code class="language-ts"><span class="hljs-keyword">/);
     expect(page.match(/<input type="checkbox">/g)?.length).toBeGreaterThanOrEqual(5);
     for (const id of p?.related ?? []) expect(page).toContain(`href="${id}.html"`);
     for (const url of p?.sources ?? []) expect(page).toContain(`href="${url.replaceAll('&', '&#38;')}"`);
