@@ -111,6 +111,7 @@ describe('bek gallery', () => {
     const busy = await bek('gallery', '--out', BENCH);
     expect(busy.code).toBe(2);
     expect(busy.stderr).toContain('neither empty nor a gallery');
+    expect((await bek('gallery', '--out', join(BENCH, 'queries.json'))).code).toBe(2);
     expect((await bek('gallery', '--help')).stdout).toContain('bek gallery --out DIR');
   });
 });

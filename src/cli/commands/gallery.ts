@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BekError } from '../../util/errors.js';
 import { VERSION } from '../../util/version.js';
@@ -7,7 +7,8 @@ import { command, emit } from '../command.js';
 
 /** A folder bek may replace: absent, empty, or a gallery it wrote before (it has the gallery's script). */
 const replaceable = (dir: string) =>
-  !existsSync(dir) || readdirSync(dir).length === 0 || existsSync(join(dir, 'assets', 'gallery.js'));
+  !existsSync(dir) ||
+  (statSync(dir).isDirectory() && (readdirSync(dir).length === 0 || existsSync(join(dir, 'assets', 'gallery.js'))));
 
 export const gallery = command({
   name: 'gallery',
