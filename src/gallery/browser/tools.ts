@@ -35,6 +35,8 @@ function wire(form: HTMLFormElement, command: () => string, ask: () => Promise<N
   });
   code.tabIndex = -1;
   update();
+  // A shared link (the form's own GET, e.g. review.html?patterns=rel-outbox) is answered at once when served.
+  if (api() && location.search) form.requestSubmit();
 }
 
 /** GETs one of the gallery's JSON endpoints; a refusal becomes an Error with the server's message. */
