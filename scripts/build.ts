@@ -5,6 +5,8 @@
 //   dist/catalogue.json, dist/texts.json and dist/search-index.bin: the shipped catalogue (without its
 //                       document texts, which texts.json holds), validated here with the full loader (a broken
 //                       catalogue fails the build with every problem listed), and its index.
+//   dist/gallery.js, dist/gallery.css: the pattern gallery's browser script (the core's search, bundled for
+//                       browsers) and style sheet, which `bek gallery` and `bek serve --http` put into the site.
 //   dist/bek.cjs.cache  V8's compiled code for bek.cjs, taken after a warm-up session so it holds the
 //                       functions a start-up and a search run, not only the top level.
 import { spawn } from 'node:child_process';
@@ -122,8 +124,46 @@ await build({
 });
 chmodSync(join(DIST, 'cli.js'), 0o755);
 
+await build({
+  ...common,
+  entryPoints: [join(ROOT, 'src/gallery/browser/main.ts')],
+  outfile: join(DIST, 'gallery.js'),
+  platform: 'browser',
+  format: 'iife',
+  // Browsers that support the gallery's CSS (:has, for the filters without JavaScript).
+  target: ['chrome105', 'firefox121', 'safari15.4'],
+  minify: true,
+});
+await build({ entryPoints: [join(ROOT, 'src/gallery/gallery.css')], outfile: join(DIST, 'gallery.css'), minify: true });
+await writeAppView();
+
 writeSnapshot();
 await warmCodeCache();
+
+/**
+ * dist/app-view.html, the MCP Apps view (ui://bek/patterns.html): one self-contained file, as hosts render a
+ * view in a sandboxed iframe with no origin to load from; the gallery's style sheet and card rendering inside.
+ */
+async function writeAppView() {
+  const { outputFiles } = await build({
+    ...common,
+    entryPoints: [join(ROOT, 'src/gallery/app/view.ts')],
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome105', 'firefox121', 'safari15.4'],
+    minify: true,
+    write: false,
+    define: { BEK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version) },
+  });
+  const script = outputFiles[0]?.text ?? '';
+  if (/<\/script/i.test(script))
+    throw new Error('build: the app view script holds "</script", which would end it early');
+  const css = readFileSync(join(DIST, 'gallery.css'), 'utf8');
+  writeFileSync(
+    join(DIST, 'app-view.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Backend patterns</title><style>${css}</style></head><body><main id="app">Waiting for the tool's result…</main><script>${script}</script></body></html>\n`,
+  );
+}
 
 /** Loads the shipped catalogue with the full loader (as `bek validate` does) and writes its snapshot into dist/. */
 function writeSnapshot() {

@@ -3,6 +3,7 @@ import { BekError } from '../util/errors.js';
 import { VERSION } from '../util/version.js';
 import type { Command, Context } from './command.js';
 import { exportCommand } from './commands/export.js';
+import { gallery } from './commands/gallery.js';
 import { list } from './commands/list.js';
 import { newCommand } from './commands/new.js';
 import { search } from './commands/search.js';
@@ -23,6 +24,7 @@ const COMMANDS: Command[] = [
   review,
   rules,
   exportCommand,
+  gallery,
   newCommand,
   validate,
   serve,
@@ -46,6 +48,7 @@ Examples:
   bek show api-idempotency-keys --section Checklist
   bek select "public API for payments with webhooks"
   bek review api-idempotency-keys rel-outbox
+  bek gallery --out site            # the pattern gallery, a static site
   bek serve                       # MCP over stdio
   bek setup claude-desktop        # add this server to a client's configuration
 

@@ -4,6 +4,7 @@ import { PATTERN_URI_TEMPLATE } from '../core/catalogue/uri.js';
 import { registerCompletions } from './completion.js';
 import { discoverEveryVersion } from './discover.js';
 import { registerSkillPrompt, SKILL_PROMPT, taskCompleter } from './prompt.js';
+import { registerAppView } from './app.js';
 import { patternIdCompleter, registerResources } from './resources.js';
 import { registerSkills } from './skills.js';
 import { TOOLS } from './tools/index.js';
@@ -62,6 +63,7 @@ export function createServer(engine: Engine | (() => Engine), version: string, o
   const refreshTools = TOOLS.map((tool) => tool.register(server, current, observe));
   registerResources(server, current);
   registerSkills(server, current, hints['resources/read']);
+  registerAppView(server);
   registerSkillPrompt(server, current);
   registerCompletions(server, {
     [`prompt:${SKILL_PROMPT}`]: { task: taskCompleter(current()) },

@@ -1,35 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '../..');
+import { type ServedBek, serveBuilt } from '../helpers/serve.js';
 
 describe('the built `bek serve --http`', () => {
+  let served: ServedBek;
   let child: ChildProcess;
   let url: string;
-  let stdout = '';
-  const logs: Record<string, unknown>[] = [];
+  let logs: Record<string, unknown>[];
 
   beforeAll(async () => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('BEK_')));
-    child = spawn(process.execPath, ['dist/cli.js', 'serve', '--http', '--port', '0'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
-    const lines = createInterface({ input: child.stderr as NodeJS.ReadableStream });
-    url = await new Promise<string>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`server exited early with ${code}: ${JSON.stringify(logs)}`)));
-      lines.on('line', (line) => {
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        logs.push(entry);
-        if (entry.msg === 'listening') resolve(String(entry.url));
-      });
-    });
+    served = await serveBuilt();
+    ({ child, url, logs } = served);
   });
   afterAll(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -55,7 +38,7 @@ describe('the built `bek serve --http`', () => {
     child.kill('SIGTERM');
     const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
     expect({ code, signal }).toEqual({ code: 0, signal: null });
-    expect(stdout).toBe('');
+    expect(served.stdout()).toBe('');
     expect(logs.map((l) => l.msg)).toEqual(
       expect.arrayContaining(['listening', 'request', 'shutting down', 'stopped']),
     );

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,14 @@ describe('the packed package', () => {
   it('ships the bundle, the catalogue and the skill, and nothing from src/, test/ or bench/', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], quiet).split('\n').filter(Boolean);
     expect(listing).toEqual(
-      expect.arrayContaining(['package/dist/cli.js', 'package/dist/bek.cjs', 'package/skill/SKILL.md']),
+      expect.arrayContaining([
+        'package/dist/cli.js',
+        'package/dist/bek.cjs',
+        'package/skill/SKILL.md',
+        'package/dist/gallery.js',
+        'package/dist/gallery.css',
+        'package/dist/app-view.html',
+      ]),
     );
     expect(listing.filter((f) => /^package\/(src|test|bench|scripts)\//.test(f) || f.endsWith('.map'))).toEqual([]);
   });
@@ -36,6 +43,9 @@ describe('the packed package', () => {
   it('installs globally as a working bek: a search, and an MCP initialize over stdio', () => {
     const bek = join(work, 'prefix/bin/bek');
     expect(execFileSync(bek, ['search', 'circuit breaker', '--limit', '1'], quiet)).toMatch(/rel-circuit-breaker/);
+    const site = JSON.parse(execFileSync(bek, ['gallery', '--out', join(work, 'site'), '--json'], quiet));
+    expect(site).toMatchObject({ files: site.patterns + 8 });
+    expect(readFileSync(join(work, 'site/assets/gallery.js'), 'utf8')).toContain('BEK_SEARCH');
     const init = JSON.stringify({
       jsonrpc: '2.0',
       id: 1,

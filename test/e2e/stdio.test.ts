@@ -1,27 +1,17 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/client';
-import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { sha256Digest, skillsOf } from '../helpers/skills.js';
+import { connectBuilt } from '../helpers/mcp.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist/cli.js');
-
-async function connect(era: 'legacy' | 'modern') {
-  const client = new Client(
-    { name: 'bek-stdio-test', version: '1.0.0' },
-    era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
-  );
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'serve'], stderr: 'pipe' }));
-  return client;
-}
 
 describe('bek serve over real stdio (built binary)', () => {
   it.each(['legacy', 'modern'] as const)(
     'lists and calls every tool, reads every resource and gets the prompt (%s era)',
     async (era) => {
-      const client = await connect(era);
+      const client = await connectBuilt(era);
       try {
         expect(client.getProtocolEra()).toBe(era);
         const { tools } = await client.listTools();

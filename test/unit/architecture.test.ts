@@ -45,7 +45,7 @@ describe('the layers of src/', () => {
   });
 
   it('the core imports no shell, no shared output, no entry point, no SDK and no node:http', () => {
-    const bad = under('src/mcp/', 'src/transports/', 'src/cli/', 'src/output/', 'src/bin/');
+    const bad = under('src/mcp/', 'src/transports/', 'src/cli/', 'src/output/', 'src/bin/', 'src/gallery/');
     expect(violations('src/core/', (s) => bad(s) || SDK(s) || s === 'node:http')).toEqual([]);
   });
 
@@ -62,7 +62,9 @@ describe('the layers of src/', () => {
   });
 
   it('output imports only the core and utilities; utilities import only utilities', () => {
-    expect(violations('src/output/', under('src/mcp/', 'src/transports/', 'src/cli/', 'src/bin/'))).toEqual([]);
+    expect(
+      violations('src/output/', under('src/mcp/', 'src/transports/', 'src/cli/', 'src/bin/', 'src/gallery/')),
+    ).toEqual([]);
     expect(violations('src/output/', SDK)).toEqual([]);
     expect(violations('src/util/', (s) => s.startsWith('src/') && !s.startsWith('src/util/'))).toEqual([]);
   });
@@ -71,6 +73,38 @@ describe('the layers of src/', () => {
     const server = under('src/core/', 'src/output/', 'src/mcp/', 'src/transports/', 'src/cli/commands/', 'src/bin/');
     expect(violations('src/cli/setup/', (s) => server(s) || SDK(s))).toEqual([]);
     expect(graph.find((m) => m.file === 'src/cli/setup/edit.ts')?.imports).toContain('src/cli/setup/jsonc.ts');
+  });
+
+  it('the gallery is a shell over the core and output: no other shell, no entry point, no SDK', () => {
+    expect(
+      violations('src/gallery/', (s) => under('src/mcp/', 'src/transports/', 'src/cli/', 'src/bin/')(s) || SDK(s)),
+    ).toEqual([]);
+    expect(graph.find((m) => m.file === 'src/gallery/site.ts')?.imports).toContain('src/core/engine.ts');
+  });
+
+  it("the gallery's browser code and the MCP Apps view import nothing of Node's and only the search of the core", () => {
+    // What the browser bundles (scripts/build.ts) are made of, and what else that code may import.
+    const browser = [
+      'src/gallery/browser/',
+      'src/gallery/app/',
+      'src/gallery/card.ts',
+      'src/gallery/html.ts',
+      'src/gallery/search-data.ts',
+      'src/core/search/',
+    ];
+    const allowed = under(
+      ...browser,
+      'src/core/catalogue/vocabulary.ts',
+      'src/core/catalogue/markdown.ts', // the fence scanner the index builder uses
+      'src/core/catalogue/schema.ts', // types only: Scope and Level
+      'src/core/catalogue/types.ts', // types only: Pattern
+      'src/output/results.ts', // types only: the JSON endpoints' answers
+    );
+    expect(
+      browser.flatMap((from) =>
+        violations(from, (s) => s.startsWith('node:') || (s.startsWith('src/') && !allowed(s))),
+      ),
+    ).toEqual([]);
   });
 
   it('shells point one way: cli → transports → mcp, never back', () => {

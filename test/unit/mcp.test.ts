@@ -277,7 +277,8 @@ describe.each(['legacy', 'modern'] as const)('MCP server in-process (%s era)', (
     const engine = shippedEngine();
     for (const p of engine.catalogue.patterns)
       expect(resources.find((r) => r.uri === `bek://patterns/${p.id}`)?.title).toBe(p.title);
-    for (const r of resources) {
+    // The MCP Apps view (ui://) is read from the build's dist/, so test/e2e/app-view.test.ts reads it.
+    for (const r of resources.filter((x) => x.uri.startsWith('bek://'))) {
       const read = await client.readResource({ uri: r.uri });
       const first = read.contents[0] as { text?: string; mimeType?: string };
       expect(first.text?.length, r.uri).toBeGreaterThan(200);

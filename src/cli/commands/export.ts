@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadEngine } from '../../core/engine.js';
+import { teamDirs } from '../../core/store/source.js';
+import { loadWithTeams } from '../../core/store/teams.js';
 import { formatProblems } from '../../core/catalogue/problems.js';
 import { BekError } from '../../util/errors.js';
 import { PACKAGE_ROOT } from '../../util/paths.js';
 import { atMostPositionals } from '../args.js';
+import { PATTERNS_DIR } from '../catalogue-flags.js';
 import { command, emit } from '../command.js';
 
 export const exportCommand = command({
@@ -15,9 +18,11 @@ export const exportCommand = command({
 description), the reference guides under references/ and every pattern document under
 references/patterns/, with each link inside resolving. The catalogue is validated first, as
 bek validate does; BEK_CATALOGUE_DIR exports another catalogue. --zip writes one archive
-instead, for clients that take an uploaded skill.`,
+instead, for clients that take an uploaded skill. Team folders (--patterns-dir, BEK_PATTERNS_DIR)
+are exported beside the built-in documents.`,
   options: {
     zip: { value: 'FILE', help: 'write a .zip archive of the skill folder instead of a folder' },
+    ...PATTERNS_DIR,
     json: { help: 'print { name, path, files, zip? }' },
   },
   footer: 'Examples:\n  bek export skill ~/.claude/skills\n  bek export skill --zip backend-patterns.zip',
@@ -30,7 +35,9 @@ instead, for clients that take an uploaded skill.`,
     const { isSkillName, skillProblems } = await import('../export/skill.js');
     const { skillFiles } = await import('../../core/catalogue/skill-files.js');
     const { zip } = await import('../export/zip.js'); // node:zlib only for this command
-    const { engine, problems } = loadEngine(root);
+    const dirs = teamDirs(ctx.io.env, values['patterns-dir']);
+    let { engine, problems } = loadEngine(root);
+    if (engine && dirs.length > 0) ({ engine, problems } = loadWithTeams(engine, dirs));
     if (!engine)
       throw new BekError('broken_catalogue', `the catalogue in ${root} has problems:\n${formatProblems(problems)}`);
     const name = engine.catalogue.skill.name;

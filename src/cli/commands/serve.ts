@@ -30,9 +30,11 @@ export const serve = command({
 logs go to stderr as JSON lines.
 
 With --http: Streamable HTTP at http://HOST:PORT/mcp (stateless, both the
-2025-11-25 handshake and 2026-07-28 requests), plus GET /healthz (open) and
-GET /metrics (Prometheus text). Logs are JSON lines on stderr; SIGTERM or SIGINT
-stops accepting and lets in-flight requests finish (10 s at most).
+2025-11-25 handshake and 2026-07-28 requests), plus GET /healthz (open),
+GET /metrics (Prometheus text) and the pattern gallery at / (read-only pages, as
+bek gallery writes them, whose selection and review pages ask the server). Logs
+are JSON lines on stderr; SIGTERM or SIGINT stops accepting and lets in-flight
+requests finish (10 s at most).
 
 With --watch: the team folders are watched; 150 ms after the last change the
 catalogue is reloaded and validated, and swapped in when it has no problem (a
@@ -49,7 +51,7 @@ new catalogue either way. The skill, the guides and BEK_CATALOGUE_DIR are not wa
     watch: { help: 'reload the team folders when they change (see above)' },
   },
   footer: `Environment (HTTP only; a bad value stops the server with exit code 2):
-  BEK_AUTH_TOKEN             require "Authorization: Bearer <token>" on /mcp and /metrics (16+ characters)
+  BEK_AUTH_TOKEN             require "Authorization: Bearer <token>" on /mcp, /metrics and the gallery (16+ characters)
   BEK_RATE_LIMIT_PER_MINUTE  requests a minute per client address (default 600)
   BEK_ALLOWED_HOSTS          extra Host names to accept, comma-separated (needed when binding 0.0.0.0)
   BEK_ALLOWED_ORIGINS        extra browser Origin host names to accept, comma-separated

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { LEVELS, SCOPES } from './vocabulary.js';
 
-export const SCOPES = ['api', 'database', 'security', 'reliability', 'observability', 'architecture'] as const;
-export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export { LEVELS, SCOPES };
 export const SECTIONS = [
   'Problem',
   'When to use',

@@ -32,8 +32,14 @@ export interface IndexData {
   wordTerms: number[];
 }
 
+/** What searching reads of a pattern (the gallery's browser search holds only these). */
+export type Searchable = Pick<
+  Pattern,
+  'id' | 'title' | 'scope' | 'level' | 'summary' | 'aliases' | 'origin' | 'overrides'
+>;
+
 export interface SearchIndex extends IndexData {
-  patterns: readonly Pattern[];
+  patterns: readonly Searchable[];
   /** term → its number */
   ids: Map<string, number>;
   /** Per term: the phrases holding it, as pairs of a document and the phrase's place in `phrases[document]`. */
@@ -159,7 +165,7 @@ function phrasesByTerm({ terms, phrases }: IndexData): number[][] {
  * The whole index over its data: the lookups by term are derived here, and the fuse.js ones are built on
  * first use, as most searches need neither.
  */
-export function withFuzzy(patterns: readonly Pattern[], data: IndexData): SearchIndex {
+export function withFuzzy(patterns: readonly Searchable[], data: IndexData): SearchIndex {
   let spellings: SearchIndex['spellings'] | undefined;
   let titles: SearchIndex['titles'] | undefined;
   return {

@@ -1,7 +1,7 @@
-import { type Level, SCOPES } from '../catalogue/schema.js';
-import type { Pattern } from '../catalogue/types.js';
+import type { Level } from '../catalogue/schema.js';
+import { SCOPES } from '../catalogue/vocabulary.js';
 import { isForeign } from './foreign.js';
-import type { SearchIndex } from './index.js';
+import type { Searchable, SearchIndex } from './index.js';
 import { MAX_WORD, queryTerms, stem } from './text.js';
 
 export interface SearchOptions {
@@ -155,7 +155,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     if (s >= floor) good.push(i);
   });
   const hit = (i: number): SearchHit => {
-    const p = index.patterns[found[i] ?? -1] as Pattern;
+    const p = index.patterns[found[i] ?? -1] as Searchable;
     const { id, title, scope, level, summary, origin, overrides } = p;
     return { id, title, scope, level, summary, origin, ...(overrides && { overrides }), score: scores[i] ?? 0 };
   };

@@ -22,6 +22,7 @@ export const reviewChecklist = defineTool({
     'The VALIDATE step: one merged checklist for the patterns you applied and/or a named review, the absolute ' +
     'constraints first, each item once with a stable id. Call it before calling the work done.',
   input: () => Input,
+  view: true,
   output: ReviewResult,
   run(engine, { patterns, review, max_tokens }) {
     if (!patterns && !review)

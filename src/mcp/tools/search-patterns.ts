@@ -28,6 +28,7 @@ export const searchPatterns = defineTool({
     'symptom or name, e.g. "charged twice on retry". Ranked ids, summaries; read one with get_pattern. ' +
     'Score >=0.5: nearly always right; 0.3-0.5: check the summary; <0.3: a guess. No results: not covered.',
   input: (engine) => input(engine.catalogue),
+  view: true,
   output: SearchResult,
   run(engine, { query, scope, level, limit, max_tokens }) {
     const result = searchResult(engine, query, { scope, level, limit });

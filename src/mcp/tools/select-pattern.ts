@@ -24,6 +24,7 @@ export const selectPattern = defineTool({
     "Run the skill's selection matrix over a system's requirements: patterns to use with why and caveats, supporting " +
     'patterns, what is declined and what instead, and the absolute constraints. Call it first when designing.',
   input: () => Input,
+  view: true,
   output: SelectionResult,
   run(engine, { requirements, needs, without, max_tokens }) {
     const explicit = Object.fromEntries([

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Engine } from '../../core/engine.js';
 import { BekError } from '../../util/errors.js';
 import { log } from '../../util/log.js';
+import { APP_TOOL_META } from '../app.js';
 import { READ_ONLY } from './shared.js';
 
 /** How a tool call ended: a normal result, an error result the model can act on, or an unexpected exception. */
@@ -26,6 +27,8 @@ interface ToolSpec<I extends z.ZodObject> {
   /** The input schema; built from the engine when it depends on the catalogue (guide names, scopes). */
   input: (engine: Engine) => I;
   output: z.ZodObject;
+  /** True for the tools whose results the MCP Apps view shows (app.ts). */
+  view?: boolean;
   /** The body: a result, or a BekError that becomes an error result the model can act on. */
   run(engine: Engine, args: z.infer<I>): CallToolResult;
 }
@@ -52,6 +55,7 @@ export function defineTool<I extends z.ZodObject>(spec: ToolSpec<I>): Tool {
         inputSchema: spec.input(current()),
         outputSchema: spec.output,
         annotations: READ_ONLY,
+        ...(spec.view && { _meta: APP_TOOL_META }),
       };
       const registered = server.registerTool(spec.name, config, ((args: z.infer<I>) =>
         call(spec.name, () => spec.run(current(), args), observe)) as never);

@@ -68,7 +68,9 @@ export async function serveMcp(
   const request = new Request(new URL(req.url ?? '/mcp', `http://${req.headers.host ?? 'localhost'}`), {
     method: req.method ?? 'GET',
     headers,
-    body: body && body.length > 0 ? body : undefined,
+    // A view, not a copy: readBody's Buffer.concat allocates an ordinary (not shared) ArrayBuffer, as BodyInit requires.
+    body:
+      body && body.length > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined,
     signal,
   });
   const response = await handler.fetch(request, parsedBody === undefined ? undefined : { parsedBody });

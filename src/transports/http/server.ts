@@ -13,6 +13,7 @@ import type { ToolObserver } from '../../mcp/tools/tool.js';
 import { VERSION } from '../../util/version.js';
 import type { HttpConfig } from './config.js';
 import { beginExchange, type Exchange } from './exchange.js';
+import { galleryRoutes } from './gallery.js';
 import { bearerAuth, checkHostAndOrigin, requestId } from './guards.js';
 import { errorResponse, send } from './io.js';
 import { serveMcp } from './mcp.js';
@@ -33,7 +34,7 @@ const ROUTES = new Set(['/mcp', '/healthz', '/metrics']);
 const GRACE_MS = 10_000;
 
 /**
- * Starts Streamable HTTP at /mcp (stateless) with /healthz and /metrics on config.host:config.port (0 = any
+ * Starts Streamable HTTP at /mcp (stateless) with /healthz, /metrics and the pattern gallery at / on config.host:config.port (0 = any
  * free port). Every request gets a fresh server over the engine of the moment, so with a live engine
  * (--watch) a swap is seen by the next request; a client listening on a 2026-07-28 subscriptions/listen
  * stream is told (resources, and tools when a tool's input changed). A 2025 stateless client has no
@@ -47,6 +48,8 @@ export async function startHttpServer(source: Engine | LiveEngine, config: HttpC
   const authorize = bearerAuth(config.authToken);
   const exchange = new AsyncLocalStorage<Exchange>();
   const knownTools = new Set(TOOLS.map((t) => t.name));
+  const gallery = galleryRoutes(current);
+  const routeOf = (path: string) => (ROUTES.has(path) ? path.slice(1) : gallery.serves(path) ? 'gallery' : 'other');
   const observer: ToolObserver = (event) => {
     metrics.toolCall(event);
     const x = exchange.getStore();
@@ -79,7 +82,7 @@ export async function startHttpServer(source: Engine | LiveEngine, config: HttpC
     const onMcp = x.path === '/mcp';
     const reject = (status: number, message: string, headers?: Record<string, string>) =>
       send(res, errorResponse(status, message, onMcp, headers));
-    if (!ROUTES.has(x.path)) return void (await reject(404, 'Not found: the MCP endpoint is /mcp'));
+    if (routeOf(x.path) === 'other') return void (await reject(404, 'Not found: the MCP endpoint is /mcp'));
     // Probes often send the pod's IP as Host, and the body holds no secret: /healthz skips the guards.
     if (x.path === '/healthz') {
       if (x.method !== 'GET' && x.method !== 'HEAD')
@@ -114,13 +117,14 @@ export async function startHttpServer(source: Engine | LiveEngine, config: HttpC
         }),
       ));
     }
-    await serveMcp(req, res, x, handler, config.maxBodyBytes, signal);
+    if (onMcp) await serveMcp(req, res, x, handler, config.maxBodyBytes, signal);
+    else await send(res, await gallery.respond(req, x.path));
   };
 
   const finish = (x: Exchange, res: ServerResponse, timedOut: boolean) => {
     const status = res.statusCode;
     const durationMs = performance.now() - x.started;
-    metrics.http(ROUTES.has(x.path) ? x.path.slice(1) : 'other', status);
+    metrics.http(routeOf(x.path), status);
     if (x.rpc && !(x.rpc === 'tools/call' && x.toolRan)) {
       // A tools/call the SDK refused before the body (invalid arguments) still counts against that tool; a made-up
       // tool name becomes "unknown", so clients cannot mint metric series.
