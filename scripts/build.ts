@@ -20,8 +20,8 @@ import { SNAPSHOT_FILES, serializeSnapshot } from '../src/core/store/snapshot.js
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 // Modules evaluated on first call instead of at start-up: the full Markdown loader (gray-matter, js-yaml,
-// which also require()s esprima from node_modules), the stdio server (the MCP SDK) and the selection
-// matrix (which stems its signal phrases as it loads: ~2 ms), and the cache of user catalogues (which
+// which also require()s esprima from node_modules), the stdio server (the MCP SDK), the selection (whose
+// module a server needs only at its first select_pattern), and the cache of user catalogues (which
 // loads node:crypto and node:os: 19 of Node's own modules, ~0.1x the floor of a cold start, measured
 // 2026-11-30). `bek search` on the snapshot needs none of them, nor does a server until select_pattern;
 // the bundle otherwise evaluates every module it holds first.

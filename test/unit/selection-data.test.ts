@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/core/engine.js';
 import { loadWithTeams } from '../../src/core/store/teams.js';
-import { bek } from '../helpers/cli.js';
+import { bek, bekWith } from '../helpers/cli.js';
 import { shippedEngine } from '../helpers/engine.js';
 import { connectInProcess } from '../helpers/mcp.js';
 import { teamDoc, teamFolder } from '../helpers/team.js';
@@ -43,45 +43,31 @@ describe('selection data travels with a catalogue', () => {
 
   it('a broken rule file is refused with its file and field, by validate and by the server', async () => {
     cpSync(FIXTURE, dir, { recursive: true });
-    writeFileSync(
-      join(dir, 'skill/selection.json'),
-      JSON.stringify({
-        needs: { forms: { description: 'Records edited through forms', evidence: { forms: 2 } } },
-        rows: [
-          {
-            requirement: 'Simple CRUD API',
-            recommended: ['fix-zeta'],
-            when: ['nope'],
-            why: 'Because of it.',
-            caveats: [],
-          },
-        ],
-        support: [],
-      }),
-    );
+    const write = (weight: number) =>
+      writeFileSync(
+        join(dir, 'skill/selection.json'),
+        JSON.stringify({
+          needs: { forms: { description: 'Records edited through forms', evidence: { forms: weight } } },
+          rows: [
+            {
+              requirement: 'Simple CRUD API',
+              recommended: ['fix-zeta'],
+              when: ['nope'],
+              why: 'Because of the forms.',
+              caveats: [],
+            },
+          ],
+          support: [],
+        }),
+      );
+    write(2); // a weight above 1
     const r = await bek('validate', dir, '--json');
     expect(r.code).toBe(1);
     const problems = (JSON.parse(r.stdout) as { problems: { file: string; field: string }[] }).problems;
     expect(problems).toContainEqual(
       expect.objectContaining({ file: 'skill/selection.json', field: 'needs.forms.evidence.forms' }),
     );
-    const fixed = { forms: { description: 'Records edited through forms', evidence: { forms: 1 } } };
-    writeFileSync(
-      join(dir, 'skill/selection.json'),
-      JSON.stringify({
-        needs: fixed,
-        rows: [
-          {
-            requirement: 'Simple CRUD API',
-            recommended: ['fix-zeta'],
-            when: ['nope'],
-            why: 'Because of it.',
-            caveats: [],
-          },
-        ],
-        support: [],
-      }),
-    );
+    write(1); // valid JSON and schema, but naming what does not exist
     const fields = loadEngine(dir).problems.map((p) => `${p.file} ${p.field}: ${p.message}`);
     expect(fields).toEqual(
       expect.arrayContaining([
@@ -90,10 +76,10 @@ describe('selection data travels with a catalogue', () => {
         expect.stringMatching(/^skill\/selection\.json rows: the matrix row "Complex business logic"/),
       ]),
     );
-    const serve = await bek('serve', '--help');
-    expect(serve.code).toBe(0);
-    const refused = await bek('search', 'alpha', '--json');
-    expect(refused.code).toBe(0); // the shipped catalogue is untouched by the broken copy
+    const serve = await bekWith({ BEK_CATALOGUE_DIR: dir, BEK_CACHE_DIR: 'off' }, 'serve');
+    expect(serve.code).toBe(1);
+    expect(serve.stdout).toBe('');
+    expect(serve.stderr).toMatch(/skill\/selection\.json: rows\.0\.when: unknown need "nope"/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { constraintsWithPatterns } from '../catalogue/constraints.js';
-import type { MatrixRow } from '../catalogue/selection.js';
+import type { SelectionData } from '../catalogue/selection.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { SearchOutcome } from '../search/search.js';
 import { queryTerms } from '../search/text.js';
@@ -57,6 +57,8 @@ const STATED = 1.5;
 const MAX_SUPPORTING = 12;
 /** What each further need present adds to a rule's strength. */
 const OTHER_NEED = 0.25;
+/** What a declined row's alternative weighs: named, below what the requirements call for themselves. */
+const DECLINED_INSTEAD = 0.5;
 /** A matrix row outranks any single supporting rule. */
 const ROW_BONUS = 1;
 
@@ -73,22 +75,7 @@ export function selectPatterns(
   search?: ClauseSearch,
 ): Selection {
   const data = catalogue.selection;
-  const unknown = Object.keys(explicit).filter((n) => !Object.hasOwn(data.needs, n));
-  if (unknown.length > 0)
-    throw new BekError(
-      'bad_input',
-      `Unknown need: ${unknown.join(', ')}. The needs are: ${Object.keys(data.needs).join(', ')}.`,
-    );
-  const weighed = weighNeeds(data, requirements);
-  const present = new Map<string, NeedEvidence>();
-  for (const [need, e] of weighed) if (e.score >= THRESHOLD) present.set(need, e);
-  const noBackend = [...present.keys()].some((n) => data.needs[n]?.noBackend);
-  if (noBackend)
-    for (const [need, e] of present) if (e.score < 2 * THRESHOLD && !data.needs[need]?.noBackend) present.delete(need);
-  for (const [need, on] of Object.entries(explicit)) {
-    if (on) present.set(need, { score: STATED, quotes: [] });
-    else present.delete(need);
-  }
+  const { present, noBackend } = presentNeeds(data, requirements, explicit);
   // The strongest evidence among the needs, and a little for each other one present: a rule that several
   // stated needs call for ranks above one that a single need does.
   const strengthOf = (needs: string[] | undefined) => {
@@ -109,8 +96,15 @@ export function selectPatterns(
   const rejected: Selection['rejected'] = [];
   for (const row of data.rows.filter((r) => has(r.when))) {
     if (row.justifiedBy && !has(row.justifiedBy)) {
-      for (const id of row.unjustified ? row.recommended : [])
-        rejected.push({ id, title: title(id), requirement: row.requirement, ...declined(row) });
+      const { unjustified } = row;
+      for (const id of unjustified ? row.recommended : [])
+        rejected.push({
+          id,
+          title: title(id),
+          requirement: row.requirement,
+          why: unjustified?.why ?? '',
+          instead: unjustified?.instead ?? [],
+        });
       continue;
     }
     const needs = [...row.when, ...(row.justifiedBy ?? [])];
@@ -145,7 +139,7 @@ export function selectPatterns(
     else add(id, `The catalogue's closest match for "${clause}" (search score ${score}).`, score);
   }
   for (const r of rejected)
-    for (const id of r.instead) add(id, `Instead of ${r.title}: part of scaling a single deployable well.`, 0.5);
+    for (const id of r.instead) add(id, `Instead of ${r.title}, declined above.`, DECLINED_INSTEAD);
 
   const byStrength = <T extends { strength: number; id: string }>(list: T[]) =>
     list.sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id));
@@ -166,8 +160,27 @@ export function selectPatterns(
   };
 }
 
-function declined(row: MatrixRow) {
-  return { why: row.unjustified?.why ?? '', instead: row.unjustified?.instead ?? [] };
+/**
+ * The needs the requirements show, each with its evidence, after the stated ones are added or ruled out.
+ * Requirements that say no backend is built (a static site) keep only needs with twice the evidence.
+ */
+function presentNeeds(data: SelectionData, requirements: string, explicit: ExplicitNeeds) {
+  const unknown = Object.keys(explicit).filter((n) => !Object.hasOwn(data.needs, n));
+  if (unknown.length > 0)
+    throw new BekError(
+      'bad_input',
+      `Unknown need: ${unknown.join(', ')}. The needs are: ${Object.keys(data.needs).join(', ')}.`,
+    );
+  const present = new Map<string, NeedEvidence>();
+  for (const [need, e] of weighNeeds(data, requirements)) if (e.score >= THRESHOLD) present.set(need, e);
+  const noBackend = [...present.keys()].some((n) => data.needs[n]?.noBackend);
+  if (noBackend)
+    for (const [need, e] of present) if (e.score < 2 * THRESHOLD && !data.needs[need]?.noBackend) present.delete(need);
+  for (const [need, on] of Object.entries(explicit)) {
+    if (on) present.set(need, { score: STATED, quotes: [] });
+    else present.delete(need);
+  }
+  return { present, noBackend };
 }
 
 /** The patterns that some clause of the requirements, searched on its own, finds with confidence. */
