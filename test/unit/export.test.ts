@@ -8,6 +8,7 @@ import { relativeLinks } from '../../src/core/catalogue/markdown.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { bek } from '../helpers/cli.js';
 import { shippedEngine } from '../helpers/engine.js';
+import { teamDoc, teamFolder } from '../helpers/team.js';
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
@@ -38,6 +39,27 @@ describe('bek export skill', () => {
     }
     expect(broken).toEqual([]);
     expect(readdirSync(dir)).toEqual(['backend-patterns']); // no staging folder left behind
+  });
+
+  it("writes a team folder's documents beside the built-in ones, byte for byte", async () => {
+    // Its Related section links a built-in document, as it will sit beside it in the skill.
+    const text = teamDoc('team-retries', { related: ['rel-retries-backoff'] }).replace(
+      '[Title](<id>.md)',
+      '[Retries with Backoff](rel-retries-backoff.md)',
+    );
+    expect(text).toContain('(rel-retries-backoff.md)');
+    const team = teamFolder({ 'team-retries': text });
+    try {
+      const r = await bek('export', 'skill', dir, '--patterns-dir', team);
+      expect(r.code, r.stderr).toBe(0);
+      const folder = join(dir, 'backend-patterns');
+      expect(readFileSync(join(folder, 'references/patterns/team-retries.md'), 'utf8')).toBe(text);
+      expect(walk(folder).length).toBe(
+        2 + shippedEngine().catalogue.guides.length + shippedEngine().catalogue.patterns.length,
+      );
+    } finally {
+      rmSync(team, { recursive: true, force: true });
+    }
   });
 
   it('--zip writes an archive of the same files that inflates back to them', async () => {
