@@ -26,7 +26,9 @@ export function createEngine(catalogue: Catalogue, readIndex: () => IndexData, r
     root,
     search: (query, options) => searchIndex(getIndex(), query, options),
     select: (requirements, needs) =>
-      selectPatterns(catalogue, requirements, needs, (clause) => searchIndex(getIndex(), clause, { limit: 2 })),
+      selectPatterns(catalogue, requirements, needs, (clause) =>
+        searchIndex(getIndex(), clause, { limit: 2, suggest: false }),
+      ),
   };
 }
 

@@ -9,6 +9,8 @@ export interface SearchOptions {
   scope?: string | undefined;
   level?: Level | undefined;
   limit?: number | undefined;
+  /** false: no suggestions when nothing matches (they cost a fuzzy pass over every title). */
+  suggest?: boolean | undefined;
 }
 
 export interface SearchHit {
@@ -160,6 +162,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     return { id, title, scope, level, summary, origin, ...(overrides && { overrides }), score: scores[i] ?? 0 };
   };
   if (good.length > 0) return { total: good.length, hits: top(good, limit, scores, hit) };
+  if (options.suggest === false) return { total: 0, hits: [] };
   return {
     total: 0,
     hits: [],
@@ -279,9 +282,11 @@ function phraseMatch(
 function suggest(index: SearchIndex, query: string, options: SearchOptions, weak: SearchHit[]): Suggestions {
   const filtered = Boolean(options.scope || options.level);
   const elsewhere = filtered ? searchIndex(index, query, { limit: 3 }).hits : [];
-  // A title is at most a few dozen characters, and fuse.js's cost grows with the query's length.
-  const fuzzy = index.titles.search(query.slice(0, 64), { limit: 3 }).map((r) => r.item.id);
-  const ids = [...new Set([...elsewhere.map((h) => h.id), ...weak.slice(0, 3).map((h) => h.id), ...fuzzy])].slice(0, 3);
+  const near = [...new Set([...elsewhere.map((h) => h.id), ...weak.slice(0, 3).map((h) => h.id)])];
+  // Titles matched fuzzily only when the hits leave room: over every title and alias, fuse.js takes up to
+  // 150 ms for a sentence. A title is at most a few dozen characters, and its cost grows with the query's length.
+  const fuzzy = near.length < 3 ? index.titles.search(query.slice(0, 64), { limit: 3 }).map((r) => r.item.id) : [];
+  const ids = [...new Set([...near, ...fuzzy])].slice(0, 3);
   const closest = ids.flatMap((id) => {
     const p = index.patterns.find((x) => x.id === id);
     return p ? [{ id: p.id, title: p.title, scope: p.scope }] : [];
