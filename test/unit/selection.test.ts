@@ -313,8 +313,8 @@ const SCENARIO_FLOORS: Record<string, number> = {
   'scenarios-blind.json': 30,
   'scenarios-blind-2.json': 30,
   'scenarios-blind-3.json': 44,
-  'scenarios-blind-4.json': 37,
-  'scenarios-blind-5.json': 41,
+  'scenarios-blind-4.json': 54,
+  'scenarios-blind-5.json': 45,
 };
 
 describe('select_pattern blind scenarios', () => {

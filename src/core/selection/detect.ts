@@ -14,7 +14,6 @@ const NEGATIONS = new Set([
   'avoid',
   'isnt',
   'arent',
-  'nobody',
   'none',
 ]);
 const NEGATION_REACH = 3;
