@@ -247,6 +247,11 @@ const SCENARIOS: Scenario[] = [
     recommend: ['arch-websocket-events'],
   },
   {
+    name: 'a negation written with a typographic apostrophe',
+    requirements: 'An internal dashboard for staff. It doesn’t need real-time updates.',
+    forbid: ['arch-websocket-events'],
+  },
+  {
     name: 'a phrase stays within its sentence',
     requirements: 'Staff see a live list. Updates come nightly in a batch.',
     forbid: ['arch-websocket-events'],
