@@ -299,6 +299,20 @@ describe('select_pattern scenarios', () => {
     expect(unknown.constraints.length).toBeGreaterThan(0);
   });
 
+  it('treats a stated or ruled-out no_backend as the text saying so, and keeps the needs stated beside it', () => {
+    const supporting = (requirements: string, needs: ExplicitNeeds) =>
+      engine.select(requirements, needs).supporting.map((r) => r.id);
+    // The text says "static site", the caller rules it out: the clauses are searched again.
+    expect(engine.select('A static site. Errors use RFC 9457 problem details').supporting).toEqual([]);
+    expect(supporting('A static site. Errors use RFC 9457 problem details', { no_backend: false })).toContain(
+      'api-error-model',
+    );
+    // The caller states it, the text is silent: as if the text had said it.
+    expect(supporting('Errors use RFC 9457 problem details', { no_backend: true })).not.toContain('api-error-model');
+    const stated = engine.select('A static site for the shop', { no_backend: true, payments: true });
+    expect(stated.needs.map((n) => n.need).sort()).toEqual(['no_backend', 'payments']);
+  });
+
   it('ranks one list by strength and quotes the requirements as evidence', () => {
     const r = engine.select(
       'Public REST API for partners; our payments endpoint is retried by clients after timeouts, and the same card must never be charged twice.',
