@@ -19,7 +19,7 @@ export const scopesOf = (patterns: readonly { scope: string }[]): string[] =>
 
 /** A scope's name as shown: a built-in one's label, or a team scope's kebab-case name in words ("internal platform"). */
 export const scopeLabel = (scope: string): string =>
-  Object.hasOwn(scopeLabel, scope)
+  Object.hasOwn(SCOPE_LABELS, scope)
     ? SCOPE_LABELS[scope as Scope]
     : scope.charAt(0).toUpperCase() + scope.slice(1).replaceAll('-', ' ');
 

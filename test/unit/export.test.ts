@@ -103,4 +103,16 @@ describe('bek export skill', () => {
     expect((await bek('export', 'skill')).code).toBe(2);
     expect((await bek('export', 'gallery', dir)).code).toBe(2);
   });
+
+  it('refuses a DIR that is a file and a --zip that is a folder with exit 2, not an internal error', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'kept');
+    const intoFile = await bek('export', 'skill', file);
+    expect(intoFile.code).toBe(2);
+    expect(intoFile.stderr).toMatch(/^bek export: .*a-file is a file/);
+    expect(readFileSync(file, 'utf8')).toBe('kept');
+    const zipFolder = await bek('export', 'skill', '--zip', dir);
+    expect(zipFolder.code).toBe(2);
+    expect(zipFolder.stderr).toMatch(/^bek export: .* is a folder/);
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LEVELS, SCOPES } from '../../src/core/catalogue/vocabulary.js';
 import { withFuzzy } from '../../src/core/search/index.js';
 import { searchIndex } from '../../src/core/search/search.js';
+import { scopeLabel } from '../../src/gallery/card.js';
 import { fromSearchData, type SearchData, searchData } from '../../src/gallery/search-data.js';
 import { gallerySite } from '../../src/gallery/site.js';
 import { bek } from '../helpers/cli.js';
@@ -70,6 +71,15 @@ describe('the gallery pages', () => {
     const count = engine.catalogue.patterns.filter((p) => p.level === 'beginner').length;
     expect(beginner.match(/class="card"/g)).toHaveLength(count);
     expect(beginner).toContain('href="../patterns/');
+  });
+
+  it('labels the built-in scopes as the catalogue names them, a team scope by its words', () => {
+    expect(scopeLabel('api')).toBe('API');
+    expect(scopeLabel('database')).toBe('Database');
+    // A team scope that is also the name of a property of a function or an object is still a team scope.
+    expect(scopeLabel('name')).toBe('Name');
+    expect(scopeLabel('internal-platform')).toBe('Internal platform');
+    expect(html('index.html')).toContain('<h2 id="h-api">API patterns');
   });
 
   it('renders a pattern: highlighted code, anchored headings, checklist checkboxes, related links, sources', () => {

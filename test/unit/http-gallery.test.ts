@@ -61,6 +61,11 @@ describe('the gallery served at /', () => {
     const unknown = await fetch(`${base(service)}/api/review?patterns=nope`);
     expect(unknown.status).toBe(404);
     expect((await fetch(`${base(service)}/api/review`)).status).toBe(400);
+    // An empty patterns field (a form's GET sends one) is no pattern: the named review alone is answered.
+    const named = await fetch(`${base(service)}/api/review?patterns=&review=api`);
+    expect(named.status).toBe(200);
+    expect((await named.json()).review.name).toBe('api');
+    expect((await fetch(`${base(service)}/api/review?patterns=`)).status).toBe(400);
   });
 
   it('is read-only and keeps the Host check and the 404 of unknown paths', async () => {

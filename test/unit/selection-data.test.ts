@@ -126,6 +126,28 @@ describe("a team folder's selection data", () => {
     }
   });
 
+  it('keeps the description of a need whose name an object inherits ("constructor")', () => {
+    const dir = team(
+      JSON.stringify({
+        needs: {
+          constructor: { description: 'A building contractor is a party', evidence: { 'building contractor': 1 } },
+        },
+        rows: [],
+        support: [{ pattern: 'team-ledger-close', when: ['constructor'], why: 'How we pay contractors here.' }],
+      }),
+    );
+    try {
+      const loaded = loadWithTeams(shippedEngine(), [dir]);
+      expect(loaded.problems).toEqual([]);
+      const s = loaded.engine?.select('Every building contractor sends invoices each month.');
+      expect(s?.needs.find((n) => n.need === 'constructor')?.because).toBe(
+        '"building contractor": A building contractor is a party',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is refused with its file and field when a rule names what does not exist or adds a matrix row', () => {
     const dir = team(
       selection(

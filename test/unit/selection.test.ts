@@ -247,6 +247,11 @@ const SCENARIOS: Scenario[] = [
     recommend: ['arch-websocket-events'],
   },
   {
+    name: 'a negation written with a typographic apostrophe',
+    requirements: 'An internal dashboard for staff. It doesn’t need real-time updates.',
+    forbid: ['arch-websocket-events'],
+  },
+  {
     name: 'a phrase stays within its sentence',
     requirements: 'Staff see a live list. Updates come nightly in a batch.',
     forbid: ['arch-websocket-events'],
@@ -292,6 +297,20 @@ describe('select_pattern scenarios', () => {
     const unknown = engine.select('Build a recommendation engine for movies');
     expect([...unknown.recommendations, ...unknown.supporting]).toEqual([]);
     expect(unknown.constraints.length).toBeGreaterThan(0);
+  });
+
+  it('treats a stated or ruled-out no_backend as the text saying so, and keeps the needs stated beside it', () => {
+    const supporting = (requirements: string, needs: ExplicitNeeds) =>
+      engine.select(requirements, needs).supporting.map((r) => r.id);
+    // The text says "static site", the caller rules it out: the clauses are searched again.
+    expect(engine.select('A static site. Errors use RFC 9457 problem details').supporting).toEqual([]);
+    expect(supporting('A static site. Errors use RFC 9457 problem details', { no_backend: false })).toContain(
+      'api-error-model',
+    );
+    // The caller states it, the text is silent: as if the text had said it.
+    expect(supporting('Errors use RFC 9457 problem details', { no_backend: true })).not.toContain('api-error-model');
+    const stated = engine.select('A static site for the shop', { no_backend: true, payments: true });
+    expect(stated.needs.map((n) => n.need).sort()).toEqual(['no_backend', 'payments']);
   });
 
   it('ranks one list by strength and quotes the requirements as evidence', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadEngine } from '../../core/engine.js';
 import { teamDirs } from '../../core/store/source.js';
@@ -31,6 +31,10 @@ are exported beside the built-in documents.`,
     if (positionals[0] !== 'skill') throw new BekError('bad_input', 'what to export: bek export skill <DIR>');
     const target = values.zip ? undefined : positionals[1];
     if (!values.zip && !target) throw new BekError('bad_input', 'missing DIR. Usage: bek export skill <DIR>');
+    if (target && existsSync(target) && !statSync(target).isDirectory())
+      throw new BekError('bad_input', `${resolve(target)} is a file: DIR is the folder the skill's folder goes into`);
+    if (values.zip && existsSync(values.zip) && statSync(values.zip).isDirectory())
+      throw new BekError('bad_input', `${resolve(values.zip)} is a folder: --zip names the archive file to write`);
     const root = ctx.io.env.BEK_CATALOGUE_DIR ? resolve(ctx.io.env.BEK_CATALOGUE_DIR) : PACKAGE_ROOT;
     const { isSkillName, skillProblems } = await import('../export/skill.js');
     const { skillFiles } = await import('../../core/catalogue/skill-files.js');

@@ -124,7 +124,8 @@ export function checkSelection(
 export function mergeSelection(base: SelectionData, team: SelectionData): SelectionData {
   const needs = { ...base.needs };
   for (const [name, need] of Object.entries(team.needs)) {
-    const known = needs[name];
+    // Own names only: "constructor" is a need name too, and every object inherits one.
+    const known = Object.hasOwn(needs, name) ? needs[name] : undefined;
     needs[name] = known ? { ...known, evidence: { ...known.evidence, ...need.evidence } } : need;
   }
   return { needs, rows: base.rows, support: [...base.support, ...team.support] };

@@ -74,7 +74,11 @@ export function negated(raw: string[], at: number, reach = NEGATION_REACH): bool
 
 /** The requirements as clauses of raw words: a phrase never spans two sentences. */
 export const clauses = (requirements: string): string[][] =>
-  requirements.replace(/n't\b/g, ' not').split(CLAUSE_END).map(words);
+  // "doesn't", and "doesn’t" as phones and word processors write it (U+2019, or U+02BC).
+  requirements
+    .replace(/n['\u2019\u02bc]t\b/g, ' not')
+    .split(CLAUSE_END)
+    .map(words);
 
 /**
  * Weighs the evidence for every need in free-text requirements: each distinct phrase that occurs, not

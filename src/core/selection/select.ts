@@ -173,13 +173,15 @@ function presentNeeds(data: SelectionData, requirements: string, explicit: Expli
     );
   const present = new Map<string, NeedEvidence>();
   for (const [need, e] of weighNeeds(data, requirements)) if (e.score >= THRESHOLD) present.set(need, e);
-  const noBackend = [...present.keys()].some((n) => data.needs[n]?.noBackend);
-  if (noBackend)
-    for (const [need, e] of present) if (e.score < 2 * THRESHOLD && !data.needs[need]?.noBackend) present.delete(need);
   for (const [need, on] of Object.entries(explicit)) {
     if (on) present.set(need, { score: STATED, quotes: [] });
     else present.delete(need);
   }
+  // After the stated needs: a no-backend need ruled out has no effect, one stated has the text's.
+  const noBackend = [...present.keys()].some((n) => data.needs[n]?.noBackend);
+  if (noBackend)
+    for (const [need, e] of present)
+      if (e.score < 2 * THRESHOLD && !data.needs[need]?.noBackend && explicit[need] !== true) present.delete(need);
   return { present, noBackend };
 }
 

@@ -83,7 +83,8 @@ function answer(engine: Engine, path: string, url: string, headers: Record<strin
   try {
     if (path === '/api/select')
       return Response.json(engine.select(valid(Requirements, params.get('requirements') ?? '')), { headers: json });
-    const ids = params.get('patterns')?.split(',').filter(Boolean);
+    const listed = params.get('patterns')?.split(',').filter(Boolean);
+    const ids = listed && listed.length > 0 ? listed : undefined; // "patterns=" names none
     const review = params.get('review') || undefined;
     if (!ids && !review) throw new BekError('bad_input', 'Send patterns (ids, comma-separated) or review, or both.');
     const result = reviewResult(
