@@ -32,37 +32,46 @@ export interface NeedEvidence {
   quotes: string[];
 }
 
-type Compiled = [need: string, phrases: [stems: string[], weight: number][]][];
+/** One phrase of the selection data, stemmed: `key` names it once across the text. */
+interface Phrase {
+  need: string;
+  stems: string[];
+  weight: number;
+  key: string;
+}
+/** The phrases by their first stem, so a clause is read word by word instead of phrase by phrase. */
+type Compiled = Map<string, Phrase[]>;
 const compiled = new WeakMap<SelectionData, Compiled>();
 
 /** The selection data's phrases as stemmed words, made once per catalogue. */
 function compile(data: SelectionData): Compiled {
   let c = compiled.get(data);
   if (!c) {
-    c = Object.entries(data.needs).map(([need, { evidence }]) => [
-      need,
-      Object.entries(evidence).map(([phrase, weight]) => [words(phrase).map(stem), weight]),
-    ]);
+    c = new Map();
+    for (const [need, { evidence }] of Object.entries(data.needs)) {
+      for (const [phrase, weight] of Object.entries(evidence)) {
+        const stems = words(phrase).map(stem);
+        const first = stems[0];
+        if (first === undefined) continue;
+        const list = c.get(first) ?? [];
+        list.push({ need, stems, weight, key: `${need} ${stems.join(' ')}` });
+        c.set(first, list);
+      }
+    }
     compiled.set(data, c);
   }
   return c;
 }
 
-/** Where `phrase` occurs in `seq` as [first, last] word positions: its words in order, each at most MAX_GAP words after the one before. */
-function phraseSpans(seq: string[], phrase: string[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (let i = 0; i < seq.length; i++) {
-    if (seq[i] !== phrase[0]) continue;
-    let at = i;
-    const complete = phrase.slice(1).every((word) => {
-      const next = seq.slice(at + 1, at + 2 + MAX_GAP).indexOf(word);
-      if (next < 0) return false;
-      at += next + 1;
-      return true;
-    });
-    if (complete) spans.push([i, at]);
+/** The last word position of `phrase` in `seq` starting at `i`: its words in order, each at most MAX_GAP words after the one before. */
+function spanAt(seq: string[], i: number, phrase: string[]): number | undefined {
+  let at = i;
+  for (const word of phrase.slice(1)) {
+    const next = seq.slice(at + 1, at + 2 + MAX_GAP).indexOf(word);
+    if (next < 0) return undefined;
+    at += next + 1;
   }
-  return spans;
+  return at;
 }
 
 /** Whether a negation shortly before `at` denies what follows ("no real-time"), rather than requiring it ("must not"). */
@@ -87,21 +96,21 @@ export const clauses = (requirements: string): string[][] =>
 export function weighNeeds(data: SelectionData, requirements: string): Map<string, NeedEvidence> {
   const found = new Map<string, NeedEvidence>();
   const seen = new Set<string>();
+  const phrases = compile(data);
   for (const raw of clauses(requirements)) {
     const seq = raw.map(stem);
-    for (const [need, phrases] of compile(data)) {
-      for (const [phrase, weight] of phrases) {
-        const key = `${need} ${phrase.join(' ')}`;
-        if (seen.has(key)) continue;
-        const hit = phraseSpans(seq, phrase).find(([first]) => !negated(raw, first));
-        if (!hit) continue;
-        seen.add(key);
-        const e = found.get(need) ?? { score: 0, quotes: [] };
-        e.score += weight;
-        e.quotes.push(raw.slice(hit[0], hit[1] + 1).join(' '));
-        found.set(need, e);
+    seq.forEach((first, i) => {
+      for (const p of phrases.get(first) ?? []) {
+        if (seen.has(p.key)) continue;
+        const last = spanAt(seq, i, p.stems);
+        if (last === undefined || negated(raw, i)) continue;
+        seen.add(p.key);
+        const e = found.get(p.need) ?? { score: 0, quotes: [] };
+        e.score += p.weight;
+        e.quotes.push(raw.slice(i, last + 1).join(' '));
+        found.set(p.need, e);
       }
-    }
+    });
   }
   return found;
 }

@@ -49,6 +49,8 @@ const CLAUSE_EVIDENCE = 0.55;
  */
 const CLEAR_EVIDENCE = 0.3;
 const CLEAR_LEAD = 0.8;
+/** The most clauses searched: a design document's worth; 4,000 characters of short sentences would be hundreds. */
+const MAX_CLAUSES = 30;
 /** Clauses with fewer meaningful words than this are too vague to search ("It lives in Confluence."). */
 const CLAUSE_WORDS = 3;
 /** A stated need weighs like strong evidence. */
@@ -189,10 +191,12 @@ function presentNeeds(data: SelectionData, requirements: string, explicit: Expli
 function clauseMatches(requirements: string, search?: ClauseSearch): Map<string, { clause: string; score: number }> {
   const found = new Map<string, { clause: string; score: number }>();
   if (!search) return found;
+  let searched = 0;
   for (const raw of clauses(requirements)) {
     const clause = raw.join(' ');
     // A clause that denies something ("nobody has a password with us") is no evidence for what it names.
     if (queryTerms(clause).length < CLAUSE_WORDS || negated(raw, raw.length, raw.length)) continue;
+    if (++searched > MAX_CLAUSES) break;
     const hits = search(clause).hits;
     const [first, second] = hits;
     for (const hit of hits.slice(0, 2)) {
