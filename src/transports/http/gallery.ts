@@ -44,7 +44,12 @@ export function galleryRoutes(current: () => Engine): GalleryRoutes {
         site: s.gallerySite(engine, { catalogueVersion: engine.catalogue.version, version: VERSION, api: 'api/' }),
         csp: h.CSP_HEADER,
       }));
-      built = { engine, site, zipped: new Map() };
+      const entry = { engine, site, zipped: new Map<string, Buffer>() };
+      // A site that failed to build (an asset missing) is not kept: the next request tries again.
+      site.catch(() => {
+        if (built === entry) built = undefined;
+      });
+      built = entry;
     }
     return built;
   };
