@@ -22,7 +22,8 @@ export const selectPattern = defineTool({
   title: 'Select patterns for requirements',
   description:
     "Run the skill's selection matrix over a system's requirements: patterns to use with why and caveats, supporting " +
-    'patterns, what is declined and what instead, and the absolute constraints; ranked, strongest first, each quoting its evidence, and empty when nothing calls for a pattern. Call it first when designing.',
+    'patterns, what is declined and what instead, and the absolute constraints; ranked, strongest first, each ' +
+    'quoting its evidence, and empty when nothing calls for a pattern. Call it first when designing.',
   input: () => Input,
   view: true,
   output: SelectionResult,
