@@ -23,10 +23,18 @@ export function findPattern(engine: Engine, id: string): Pattern {
   );
 }
 
+/** How much longer than the longest id a mistyped one can be. */
+const TYPO_SLACK = 4;
+
 /** A mistyped id ("rel-outbx", "outbox") is nearest to ids spelt alike; a made-up one ("api-errors") to what it says. */
 function closestIds(engine: Engine, id: string): string[] {
   const ids = engine.catalogue.patterns.map((p) => p.id);
-  const spelt = new Fuse(ids, { threshold: 0.35, ignoreLocation: true }).search(id, { limit: 3 }).map((r) => r.item);
+  // A typo of an id is about as long as the id; fuse.js's cost grows with the length of what it is given.
+  const longest = Math.max(...ids.map((i) => i.length));
+  const spelt =
+    id.length <= longest + TYPO_SLACK
+      ? new Fuse(ids, { threshold: 0.35, ignoreLocation: true }).search(id, { limit: 3 }).map((r) => r.item)
+      : [];
   if (spelt.length > 0) return spelt;
   return engine.search(id.replace(/-/g, ' '), { limit: 3 }).hits.map((h) => h.id);
 }

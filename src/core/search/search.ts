@@ -285,7 +285,10 @@ function suggest(index: SearchIndex, query: string, options: SearchOptions, weak
   const near = [...new Set([...elsewhere.map((h) => h.id), ...weak.slice(0, 3).map((h) => h.id)])];
   // Titles matched fuzzily only when the hits leave room: over every title and alias, fuse.js takes up to
   // 150 ms for a sentence. A title is at most a few dozen characters, and its cost grows with the query's length.
-  const fuzzy = near.length < 3 ? index.titles.search(query.slice(0, 64), { limit: 3 }).map((r) => r.item.id) : [];
+  // Nor for a query of nothing but words too long to be words (a pasted token): no title is near them.
+  const worded = queryTerms(query).some(({ word }) => word.length <= MAX_WORD);
+  const fuzzy =
+    near.length < 3 && worded ? index.titles.search(query.slice(0, 64), { limit: 3 }).map((r) => r.item.id) : [];
   const ids = [...new Set([...near, ...fuzzy])].slice(0, 3);
   const closest = ids.flatMap((id) => {
     const p = index.patterns.find((x) => x.id === id);
