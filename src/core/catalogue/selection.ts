@@ -87,30 +87,25 @@ export function checkSelection(
   const need = (field: string, names: string[] | undefined) => {
     for (const n of names ?? []) if (!Object.hasOwn(needs, n)) problem(field, `unknown need "${n}"`);
   };
-  if (team) {
-    if (data.rows.length > 0) problem('rows', "a team folder adds no matrix rows: the matrix is the skill's");
-    data.support.forEach((rule, i) => {
-      need(`support.${i}.when`, rule.when);
-      need(`support.${i}.unless`, rule.unless);
-      if (!ids.has(rule.pattern)) problem(`support.${i}.pattern`, `unknown pattern id "${rule.pattern}"`);
-    });
-    return problems;
-  }
   const pattern = (field: string, list: string[]) => {
     for (const id of list) if (!ids.has(id)) problem(field, `unknown pattern id "${id}"`);
   };
-  const skillRows = new Set(skill.matrix.map((r) => r.requirement));
-  data.rows.forEach((row, i) => {
-    if (!skillRows.has(row.requirement))
-      problem(`rows.${i}.requirement`, `"${row.requirement}" is not a row of the matrix in ${skill.file}`);
-    need(`rows.${i}.when`, row.when);
-    need(`rows.${i}.justifiedBy`, row.justifiedBy);
-    pattern(`rows.${i}.recommended`, row.recommended);
-    pattern(`rows.${i}.unjustified.instead`, row.unjustified?.instead ?? []);
-  });
-  for (const r of skill.matrix) {
-    if (!data.rows.some((row) => row.requirement === r.requirement))
-      problem('rows', `the matrix row "${r.requirement}" of ${skill.file} has no selection data`);
+  if (team) {
+    if (data.rows.length > 0) problem('rows', "a team folder adds no matrix rows: the matrix is the skill's");
+  } else {
+    const skillRows = new Set(skill.matrix.map((r) => r.requirement));
+    data.rows.forEach((row, i) => {
+      if (!skillRows.has(row.requirement))
+        problem(`rows.${i}.requirement`, `"${row.requirement}" is not a row of the matrix in ${skill.file}`);
+      need(`rows.${i}.when`, row.when);
+      need(`rows.${i}.justifiedBy`, row.justifiedBy);
+      pattern(`rows.${i}.recommended`, row.recommended);
+      pattern(`rows.${i}.unjustified.instead`, row.unjustified?.instead ?? []);
+    });
+    for (const r of skill.matrix) {
+      if (!data.rows.some((row) => row.requirement === r.requirement))
+        problem('rows', `the matrix row "${r.requirement}" of ${skill.file} has no selection data`);
+    }
   }
   data.support.forEach((rule, i) => {
     need(`support.${i}.when`, rule.when);
