@@ -2,7 +2,7 @@ import type { Level } from '../catalogue/schema.js';
 import { SCOPES } from '../catalogue/vocabulary.js';
 import { isForeign } from './foreign.js';
 import type { Searchable, SearchIndex } from './index.js';
-import { MAX_WORD, queryTerms, stem } from './text.js';
+import { MAX_WORD, type QueryTerm, queryTerms, stem } from './text.js';
 
 export interface SearchOptions {
   /** A built-in scope, or one a team folder declares. */
@@ -78,14 +78,14 @@ interface TermMatch {
 }
 
 /** Resolves each query word to indexed terms: exact; else two known words run together; else the closest spellings. */
-function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
+function resolveTerms(index: SearchIndex, terms: QueryTerm[]): TermMatch[] {
   const weigh = (term: number | undefined) =>
     term === undefined
       ? UNKNOWN_TERM_WEIGHT * INCIDENTAL_SHARE
       : (index.idf[term] ?? 0) * (index.head[term] ? 1 : INCIDENTAL_SHARE);
   const exact = (term: number): TermMatch => ({ weight: weigh(term), variants: [{ term, factor: 1 }] });
   let fuzzyLeft = MAX_FUZZY_WORDS;
-  return queryTerms(query).flatMap(({ word, term: stemmed }): TermMatch[] => {
+  return terms.flatMap(({ word, term: stemmed }): TermMatch[] => {
     const term = index.ids.get(stemmed);
     if (term !== undefined && index.head[term]) return [exact(term)];
     // "softDelete" in a document's prose is a word too, but the query means the two the catalogue is about.
@@ -116,8 +116,8 @@ function resolveTerms(index: SearchIndex, query: string): TermMatch[] {
  * Whether the question is about something outside the catalogue: it names another field's subject that no
  * title, alias, tag or summary uses, or most of its words match nothing the catalogue holds.
  */
-function foreign(index: SearchIndex, query: string, matches: TermMatch[]): boolean {
-  const named = queryTerms(query).some(({ term }) => {
+function foreign(index: SearchIndex, terms: QueryTerm[], matches: TermMatch[]): boolean {
+  const named = terms.some(({ term }) => {
     const known = index.ids.get(term);
     return isForeign(term) && !(known !== undefined && index.head[known]);
   });
@@ -141,7 +141,8 @@ function splitCompound(index: SearchIndex, word: string): [number, number] | und
 /** Ranks the patterns of the index against a free-text query. Filters are exact; the index is never modified. */
 export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchOutcome {
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const matches = resolveTerms(index, query);
+  const terms = queryTerms(query);
+  const matches = resolveTerms(index, terms);
   const totalWeight = matches.reduce((sum, m) => sum + m.weight, 0);
   const { found, coverage, matchedBy } = cover(index, matches, options);
   const phrase = phraseMatches(index, matches, matchedBy, totalWeight);
@@ -150,11 +151,11 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     return Math.round(score * 1000) / 1000;
   });
   const best = scores.reduce((a, b) => Math.max(a, b), 0);
-  const floor =
-    best < CONFIDENT && foreign(index, query, matches) ? Infinity : Math.max(MIN_SCORE, RELATIVE_CUT * best);
+  const answered = best >= CONFIDENT || !foreign(index, terms, matches);
+  const floor = Math.max(MIN_SCORE, RELATIVE_CUT * best);
   const good: number[] = [];
   scores.forEach((s, i) => {
-    if (s >= floor) good.push(i);
+    if (answered && s >= floor) good.push(i);
   });
   const hit = (i: number): SearchHit => {
     const p = index.patterns[found[i] ?? -1] as Searchable;
@@ -169,6 +170,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     suggestions: suggest(
       index,
       query,
+      terms,
       options,
       top(
         found.map((_, i) => i),
@@ -279,14 +281,20 @@ function phraseMatch(
 }
 
 /** No dead ends: when nothing matches well, name the closest titles and the scopes worth trying. */
-function suggest(index: SearchIndex, query: string, options: SearchOptions, weak: SearchHit[]): Suggestions {
+function suggest(
+  index: SearchIndex,
+  query: string,
+  terms: QueryTerm[],
+  options: SearchOptions,
+  weak: SearchHit[],
+): Suggestions {
   const filtered = Boolean(options.scope || options.level);
   const elsewhere = filtered ? searchIndex(index, query, { limit: 3 }).hits : [];
   const near = [...new Set([...elsewhere.map((h) => h.id), ...weak.slice(0, 3).map((h) => h.id)])];
   // Titles matched fuzzily only when the hits leave room: over every title and alias, fuse.js takes up to
   // 150 ms for a sentence. A title is at most a few dozen characters, and its cost grows with the query's length.
   // Nor for a query of nothing but words too long to be words (a pasted token): no title is near them.
-  const worded = queryTerms(query).some(({ word }) => word.length <= MAX_WORD);
+  const worded = terms.some(({ word }) => word.length <= MAX_WORD);
   const fuzzy =
     near.length < 3 && worded ? index.titles.search(query.slice(0, 64), { limit: 3 }).map((r) => r.item.id) : [];
   const ids = [...new Set([...near, ...fuzzy])].slice(0, 3);

@@ -85,8 +85,14 @@ export function stem(word: string): string {
 /** The index-side term of one word: stemmed, or undefined for a stop word. */
 export const indexTerm = (word: string): string | undefined => (STOP_WORDS.has(word) ? undefined : stem(word));
 
+/** One word of a query as typed, and its term. */
+export interface QueryTerm {
+  word: string;
+  term: string;
+}
+
 /** A query's words as typed and as terms: abbreviations expanded, stop words dropped (kept if nothing else is left), stemmed, unique by term. */
-export function queryTerms(query: string): { word: string; term: string }[] {
+export function queryTerms(query: string): QueryTerm[] {
   const expanded = words(query).flatMap((w) => (ABBREVIATIONS.get(w) ?? w).split(' '));
   const meaningful = expanded.filter((w) => !STOP_WORDS.has(w));
   const unique = new Map<string, string>();
